@@ -1,0 +1,381 @@
+/* escale-person-list.c — a lazy list of people, for list views
+ *
+ * The list holds only the ids of the people found, in order (eight bytes a
+ * person). The objects handed to views are built a page at a time, when a
+ * view asks for an item, and only a few pages are kept: scrolling through
+ * 100 000 people never builds 100 000 objects.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "escale-person-list.h"
+#include "escale-util.h"
+#include "escale-store-private.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 16
+
+struct _EscalePersonSummary
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *file_number;
+  char    *family_name;
+  char    *given_names;
+  char    *birth_date;
+  char    *birth_precision;
+  char    *status;
+  gboolean closed;
+};
+
+G_DEFINE_FINAL_TYPE (EscalePersonSummary, escale_person_summary, G_TYPE_OBJECT)
+
+static void
+escale_person_summary_finalize (GObject *object)
+{
+  EscalePersonSummary *self = (EscalePersonSummary *) object;
+
+  g_free (self->file_number);
+  g_free (self->family_name);
+  g_free (self->given_names);
+  g_free (self->birth_date);
+  g_free (self->birth_precision);
+  g_free (self->status);
+
+  G_OBJECT_CLASS (escale_person_summary_parent_class)->finalize (object);
+}
+
+static void
+escale_person_summary_class_init (EscalePersonSummaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_person_summary_finalize;
+}
+
+static void
+escale_person_summary_init (G_GNUC_UNUSED EscalePersonSummary *self)
+{
+}
+
+gint64
+escale_person_summary_get_id (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), 0);
+  return self->id;
+}
+
+const char *
+escale_person_summary_get_file_number (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->file_number;
+}
+
+const char *
+escale_person_summary_get_family_name (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->family_name;
+}
+
+const char *
+escale_person_summary_get_given_names (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->given_names;
+}
+
+const char *
+escale_person_summary_get_birth_date (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->birth_date;
+}
+
+const char *
+escale_person_summary_get_birth_precision (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->birth_precision;
+}
+
+const char *
+escale_person_summary_get_status (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), NULL);
+  return self->status;
+}
+
+gboolean
+escale_person_summary_get_closed (EscalePersonSummary *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_SUMMARY (self), FALSE);
+  return self->closed;
+}
+
+struct _EscalePersonList
+{
+  GObject             parent_instance;
+
+  EscaleStore        *store;
+  char               *query;
+  EscalePersonFilter *filter;
+  GArray             *ids;     /* gint64, in display order */
+  GHashTable         *pages;   /* page number → GPtrArray of EscalePersonSummary */
+  GQueue              recent;  /* page numbers, most recently used first */
+};
+
+static void escale_person_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EscalePersonList, escale_person_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      escale_person_list_model_init))
+
+static EscalePersonSummary *
+summary_from_row (sqlite3_stmt *stmt)
+{
+  EscalePersonSummary *summary = g_object_new (ESCALE_TYPE_PERSON_SUMMARY, NULL);
+
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->file_number = escale_column_dup (stmt, 1);
+  summary->family_name = escale_column_dup (stmt, 2);
+  summary->given_names = escale_column_dup (stmt, 3);
+  summary->birth_date = escale_column_dup (stmt, 4);
+  summary->birth_precision = escale_column_dup (stmt, 5);
+  summary->closed = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+  summary->status = escale_column_dup (stmt, 7);
+  return summary;
+}
+
+static GPtrArray *
+load_page (EscalePersonList *self,
+           guint             page)
+{
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->ids->len - first);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       g_object_unref);
+  g_autoptr(GString) json = g_string_new ("[");
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (self->ids, gint64, first + i));
+  g_string_append_c (json, ']');
+
+  stmt = escale_store_cached (self->store,
+                              "SELECT p.id, p.file_number, p.family_name, p.given_names, "
+                              "p.birth_date, p.birth_precision, p.closed_on, c.status "
+                              "FROM person p LEFT JOIN person_current c ON c.person_id = p.id "
+                              "WHERE p.id IN (SELECT value FROM json_each (?))", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, json->str, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          EscalePersonSummary *summary = summary_from_row (stmt);
+          g_hash_table_insert (by_id, &summary->id, summary);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  /* A person deleted meanwhile still gets an (empty) item: positions must hold. */
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, first + i);
+      EscalePersonSummary *summary = g_hash_table_lookup (by_id, &id);
+
+      if (summary != NULL)
+        g_ptr_array_add (items, g_object_ref (summary));
+      else
+        {
+          summary = g_object_new (ESCALE_TYPE_PERSON_SUMMARY, NULL);
+          summary->id = id;
+          g_ptr_array_add (items, summary);
+        }
+    }
+  return items;
+}
+
+static void
+touch_page (EscalePersonList *self,
+            guint             page)
+{
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->recent) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+}
+
+static void
+drop_pages (EscalePersonList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+}
+
+static GType
+escale_person_list_get_item_type (G_GNUC_UNUSED GListModel *model)
+{
+  return ESCALE_TYPE_PERSON_SUMMARY;
+}
+
+static guint
+escale_person_list_get_n_items (GListModel *model)
+{
+  return ESCALE_PERSON_LIST (model)->ids->len;
+}
+
+static gpointer
+escale_person_list_get_item (GListModel *model,
+                             guint       position)
+{
+  EscalePersonList *self = ESCALE_PERSON_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->ids->len)
+    return NULL;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = load_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+    }
+  touch_page (self, page);
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+escale_person_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = escale_person_list_get_item_type;
+  iface->get_n_items = escale_person_list_get_n_items;
+  iface->get_item = escale_person_list_get_item;
+}
+
+static void
+escale_person_list_finalize (GObject *object)
+{
+  EscalePersonList *self = (EscalePersonList *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->query);
+  escale_person_filter_free (self->filter);
+  g_array_unref (self->ids);
+  g_hash_table_unref (self->pages);
+  g_queue_clear (&self->recent);
+
+  G_OBJECT_CLASS (escale_person_list_parent_class)->finalize (object);
+}
+
+static void
+escale_person_list_class_init (EscalePersonListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_person_list_finalize;
+}
+
+static void
+escale_person_list_init (EscalePersonList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->filter = escale_person_filter_copy (NULL);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+EscalePersonList *
+escale_person_list_new (EscaleStore *store)
+{
+  EscalePersonList *self;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  self = g_object_new (ESCALE_TYPE_PERSON_LIST, NULL);
+  self->store = g_object_ref (store);
+  escale_person_list_refresh (self);
+  return self;
+}
+
+/**
+ * escale_person_list_refresh:
+ *
+ * Runs the query again, after a change to the people. Views are told that
+ * every item changed.
+ */
+void
+escale_person_list_refresh (EscalePersonList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+  guint removed;
+
+  g_return_if_fail (ESCALE_IS_PERSON_LIST (self));
+
+  ids = escale_store_search_people (self->store, self->query, self->filter, 0, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Cannot list people: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  drop_pages (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+}
+
+void
+escale_person_list_set_query (EscalePersonList *self,
+                              const char       *query)
+{
+  g_return_if_fail (ESCALE_IS_PERSON_LIST (self));
+
+  if (escale_set_str (&self->query, query))
+    escale_person_list_refresh (self);
+}
+
+const char *
+escale_person_list_get_query (EscalePersonList *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_LIST (self), NULL);
+  return self->query;
+}
+
+void
+escale_person_list_set_filter (EscalePersonList         *self,
+                               const EscalePersonFilter *filter)
+{
+  g_return_if_fail (ESCALE_IS_PERSON_LIST (self));
+
+  if (escale_person_filter_equal (self->filter, filter))
+    return;
+  escale_person_filter_free (self->filter);
+  self->filter = escale_person_filter_copy (filter);
+  escale_person_list_refresh (self);
+}
+
+/**
+ * escale_person_list_find:
+ *
+ * Returns: the position of the person @id, or -1
+ */
+int
+escale_person_list_find (EscalePersonList *self,
+                         gint64            id)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_LIST (self), -1);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return (int) i;
+  return -1;
+}
+
+guint
+escale_person_list_get_n_loaded_pages (EscalePersonList *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_LIST (self), 0);
+  return g_hash_table_size (self->pages);
+}

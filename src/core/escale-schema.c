@@ -1,0 +1,186 @@
+/* escale-schema.c — the numbered migrations of the database
+ *
+ * Each entry is applied once, in order, inside one transaction, after a
+ * backup of the file. Never edit a released migration: add a new one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "escale-schema.h"
+
+#define AUDIT_COLUMNS \
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  created_by TEXT,\n" \
+  "  updated_by TEXT\n"
+
+#define UUID_COLUMN \
+  "  uuid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),\n"
+
+static const char migration_1[] =
+  "CREATE TABLE setting (\n"
+  "  key TEXT PRIMARY KEY,\n"
+  "  value TEXT\n"
+  ");\n"
+
+  "CREATE TABLE vocabulary (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  kind TEXT NOT NULL,\n"
+  "  code TEXT NOT NULL,\n"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,\n"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (kind, code)\n"
+  ");\n"
+
+  "CREATE TABLE vocabulary_label (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  vocabulary_id INTEGER NOT NULL REFERENCES vocabulary (id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL,\n"
+  "  label TEXT NOT NULL,\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (vocabulary_id, language)\n"
+  ");\n"
+
+  "CREATE TABLE household (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  name TEXT,\n"
+  "  import_key TEXT UNIQUE,\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  "CREATE TABLE person (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  file_number TEXT NOT NULL UNIQUE,\n"
+  "  family_name TEXT NOT NULL CHECK (trim(family_name) <> ''),\n"
+  "  given_names TEXT,\n"
+  "  sex TEXT CHECK (sex IN ('F', 'M', 'X')),\n"
+  "  birth_date TEXT,\n"
+  "  birth_precision TEXT CHECK (birth_precision IN ('exact', 'month', 'year', 'estimated')),\n"
+  "  birth_country TEXT,\n"
+  "  phone TEXT,\n"
+  "  email TEXT,\n"
+  "  address TEXT,\n"
+  "  postal_code TEXT,\n"
+  "  city TEXT,\n"
+  "  arrival_date TEXT,\n"
+  "  referent TEXT,\n"
+  "  referred_by TEXT,\n"
+  "  first_contact TEXT,\n"
+  "  consent_date TEXT,\n"
+  "  consent_scope TEXT,\n"
+  "  consent_informed TEXT,\n"
+  "  closed_on TEXT,\n"
+  "  close_reason TEXT,\n"
+  "  retention_date TEXT,\n"
+  "  notes TEXT,\n"
+  "  sort_key TEXT NOT NULL DEFAULT '',\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX person_sort ON person (sort_key, id);\n"
+  "CREATE INDEX person_referent ON person (referent);\n"
+
+  "CREATE TABLE person_name (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  name TEXT NOT NULL CHECK (trim(name) <> ''),\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX person_name_person ON person_name (person_id);\n"
+
+  "CREATE TABLE person_nationality (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  country TEXT NOT NULL,\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (person_id, country)\n"
+  ");\n"
+
+  "CREATE TABLE person_language (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL,\n"
+  "  level TEXT CHECK (level IN ('native', 'fluent', 'basic')),\n"
+  "  interpreter INTEGER NOT NULL DEFAULT 0 CHECK (interpreter IN (0, 1)),\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (person_id, language)\n"
+  ");\n"
+
+  "CREATE TABLE status_period (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  status TEXT NOT NULL,\n"
+  "  started_on TEXT,\n"
+  "  ended_on TEXT,\n"
+  "  document TEXT,\n"
+  "  document_expiry TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX status_period_person ON status_period (person_id, started_on);\n"
+  "CREATE INDEX status_period_expiry ON status_period (document_expiry)"
+  " WHERE document_expiry IS NOT NULL;\n"
+
+  "CREATE TABLE household_member (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  household_id INTEGER NOT NULL REFERENCES household (id) ON DELETE CASCADE,\n"
+  "  person_id INTEGER NOT NULL UNIQUE REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  role TEXT NOT NULL DEFAULT 'other',\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX household_member_household ON household_member (household_id);\n"
+
+  /* The current status of each person, kept by the store for filters. */
+  "CREATE TABLE person_current (\n"
+  "  person_id INTEGER PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  status TEXT\n"
+  ");\n"
+  "CREATE INDEX person_current_status ON person_current (status);\n"
+
+  /* Search: our own folded text (see escale-text.c), indexed twice: by word
+   * prefix and by trigram for in-word matches. rowid = person.id. */
+  "CREATE VIRTUAL TABLE person_search USING fts5 (\n"
+  "  names, numbers,\n"
+  "  tokenize = \"unicode61 remove_diacritics 2 tokenchars '-'\",\n"
+  "  prefix = '1 2 3',\n"
+  "  detail = column\n"
+  ");\n"
+  "CREATE VIRTUAL TABLE person_trigram USING fts5 (\n"
+  "  text,\n"
+  "  tokenize = 'trigram',\n"
+  "  detail = none\n"
+  ");\n"
+  /* One row per word skeleton of each name, for duplicate suggestions. */
+  "CREATE TABLE person_skeleton (\n"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  skeleton TEXT NOT NULL,\n"
+  "  PRIMARY KEY (skeleton, person_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX person_skeleton_person ON person_skeleton (person_id);\n"
+  ;
+
+static const char *const migrations[] = {
+  migration_1,
+};
+
+int
+escale_schema_get_n_migrations (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+escale_schema_get_migration (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= (int) G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[version - 1];
+}

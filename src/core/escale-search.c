@@ -1,0 +1,207 @@
+/* escale-search.c — finding people
+ *
+ * One box finds people by family name, given names, other names in any
+ * script, file number and phone. Results come in three tiers, each in
+ * alphabetical order, without repeats:
+ *
+ *   1. the folded "family given" name starts with what was typed;
+ *   2. every word typed starts a word of a name, alias, file number or phone
+ *      (FTS5 prefix query on our folded text);
+ *   3. every word of three letters or more appears inside one (trigram).
+ *
+ * Each tier is a query with a LIMIT, so the first page costs the same on
+ * 1 000 or 100 000 people. Whatever is typed is folded and quoted before it
+ * reaches FTS5: no input can form an operator or a syntax error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "escale-search.h"
+#include "escale-store-private.h"
+#include "escale-text.h"
+
+EscalePersonFilter *
+escale_person_filter_copy (const EscalePersonFilter *filter)
+{
+  EscalePersonFilter *copy = g_new0 (EscalePersonFilter, 1);
+
+  if (filter != NULL)
+    {
+      copy->status = g_strdup (filter->status);
+      copy->referent = g_strdup (filter->referent);
+      copy->state = filter->state;
+    }
+  return copy;
+}
+
+void
+escale_person_filter_free (EscalePersonFilter *filter)
+{
+  g_free (filter->status);
+  g_free (filter->referent);
+  g_free (filter);
+}
+
+gboolean
+escale_person_filter_equal (const EscalePersonFilter *a,
+                            const EscalePersonFilter *b)
+{
+  static const EscalePersonFilter none = { NULL, NULL, ESCALE_FILES_ALL };
+
+  a = a ? a : &none;
+  b = b ? b : &none;
+  return g_strcmp0 (a->status, b->status) == 0 && g_strcmp0 (a->referent, b->referent) == 0 &&
+         a->state == b->state;
+}
+
+/* The filter part of every query: parameters ?101 (status), ?102 (referent). */
+static const char *
+filter_sql (const EscalePersonFilter *filter)
+{
+  static const char *const states[] = {
+    "", " AND p.closed_on IS NULL", " AND p.closed_on IS NOT NULL",
+  };
+  static char *cache[2][2][3];
+  static gsize once;
+  gboolean status = filter && filter->status;
+  gboolean referent = filter && filter->referent;
+  int state = filter ? filter->state : ESCALE_FILES_ALL;
+
+  if (g_once_init_enter (&once))
+    {
+      for (int s = 0; s < 2; s++)
+        for (int r = 0; r < 2; r++)
+          for (int t = 0; t < 3; t++)
+            cache[s][r][t] = g_strdup_printf ("%s%s%s",
+                                              s ? " AND p.id IN (SELECT person_id FROM "
+                                                  "person_current WHERE status = ?101)" : "",
+                                              r ? " AND p.referent = ?102" : "",
+                                              states[t]);
+      g_once_init_leave (&once, 1);
+    }
+  return cache[status][referent][state];
+}
+
+static void
+bind_filter (sqlite3_stmt             *stmt,
+             const EscalePersonFilter *filter)
+{
+  if (filter && filter->status)
+    sqlite3_bind_text (stmt, 101, filter->status, -1, SQLITE_TRANSIENT);
+  if (filter && filter->referent)
+    sqlite3_bind_text (stmt, 102, filter->referent, -1, SQLITE_TRANSIENT);
+}
+
+typedef struct
+{
+  GArray     *ids;
+  GHashTable *seen;
+  guint       limit;  /* 0: no limit */
+} Results;
+
+static gboolean
+results_full (Results *results)
+{
+  return results->limit > 0 && results->ids->len >= results->limit;
+}
+
+/* Runs one tier: @sql has ?1 and ?2 for its own text, ?3 for the limit. */
+static gboolean
+run_tier (EscaleStore               *store,
+          const char                *tier_sql,
+          const char                *a,
+          const char                *b,
+          const EscalePersonFilter  *filter,
+          Results                   *results,
+          GError                   **error)
+{
+  g_autofree char *sql = g_strdup_printf (tier_sql, filter_sql (filter));
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  if (a == NULL || results_full (results))
+    return TRUE;
+  if (!(stmt = escale_store_cached (store, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, results->limit ? (gint64) results->limit + results->ids->len : -1);
+  bind_filter (stmt, filter);
+  while (!results_full (results) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_add (results->seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (results->ids, id);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      escale_store_set_sql_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+prefix_upper_bound (const char *prefix)
+{
+  /* U+10FFFF sorts after every character of a folded name. */
+  return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+}
+
+/**
+ * escale_store_search_people:
+ * @query: (nullable): what was typed; empty or %NULL lists everyone
+ * @filter: (nullable): which files
+ * @limit: how many ids at most, 0 for all
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the people
+ *   found, best first; %NULL only on a database error
+ */
+GArray *
+escale_store_search_people (EscaleStore               *store,
+                            const char                *query,
+                            const EscalePersonFilter  *filter,
+                            guint                      limit,
+                            GError                   **error)
+{
+  g_autofree char *folded = escale_text_fold (query);
+  g_autofree char *upper = prefix_upper_bound (folded);
+  g_autofree char *words = escale_text_fts_query (query, TRUE);
+  g_autofree char *trigrams = escale_text_trigram_query (query);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Results results = { g_array_new (FALSE, FALSE, sizeof (gint64)), seen, limit };
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  if (*folded == '\0')
+    {
+      if (query != NULL && *query != '\0' && strspn (query, " \t") != strlen (query))
+        return results.ids; /* only punctuation or symbols: nothing to find */
+      if (!run_tier (store, "SELECT p.id FROM person p WHERE ?1 IS NOT NULL%s "
+                     "ORDER BY p.sort_key, p.id LIMIT ?3", "", NULL, filter, &results, error))
+        goto failed;
+      return results.ids;
+    }
+
+  if (!run_tier (store, "SELECT p.id FROM person p WHERE p.sort_key >= ?1 AND p.sort_key < ?2%s "
+                 "ORDER BY p.sort_key, p.id LIMIT ?3", folded, upper, filter, &results, error) ||
+      !run_tier (store, "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
+                 "WHERE person_search MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3",
+                 words, NULL, filter, &results, error) ||
+      !run_tier (store, "SELECT p.id FROM person_trigram t JOIN person p ON p.id = t.rowid "
+                 "WHERE person_trigram MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3",
+                 trigrams, NULL, filter, &results, error))
+    goto failed;
+  return results.ids;
+
+failed:
+  g_array_unref (results.ids);
+  return NULL;
+}

@@ -1,0 +1,47 @@
+/* escale-store-private.h — what the core modules share about the store
+ *
+ * Only src/core talks to SQLite. These helpers keep that code short.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *escale_store_get_db      (EscaleStore  *self);
+sqlite3_stmt *escale_store_prepare     (EscaleStore  *self,
+                                        const char   *sql,
+                                        GError      **error);
+sqlite3_stmt *escale_store_cached      (EscaleStore  *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      escale_store_exec        (EscaleStore  *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      escale_store_begin       (EscaleStore  *self,
+                                        GError      **error);
+gboolean      escale_store_commit      (EscaleStore  *self,
+                                        GError      **error);
+void          escale_store_rollback    (EscaleStore  *self);
+gboolean      escale_store_step_done   (EscaleStore  *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+void          escale_store_set_sql_error (EscaleStore *self,
+                                          GError     **error);
+char         *escale_store_now         (void);
+char         *escale_store_new_uuid    (void);
+
+/* Binds a string, or NULL when it is NULL or empty. */
+void          escale_bind_text         (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
+char         *escale_column_dup        (sqlite3_stmt *stmt,
+                                        int           index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

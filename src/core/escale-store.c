@@ -1,0 +1,530 @@
+/* escale-store.c — the database: open, migrate, transactions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "escale-schema.h"
+#include "escale-util.h"
+#include "escale-store-private.h"
+#include "escale-vocab.h"
+
+struct _EscaleStore
+{
+  GObject   parent_instance;
+
+  sqlite3  *db;
+  char     *path;
+  char     *user;
+  int       version;
+  int       tx_depth;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt, see escale_store_cached() */
+};
+
+G_DEFINE_FINAL_TYPE (EscaleStore, escale_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (escale-store-error-quark, escale_store_error)
+
+static gboolean
+read_user_version (EscaleStore  *self,
+                   int          *version,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = escale_store_prepare (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      escale_store_set_sql_error (self, error);
+      return FALSE;
+    }
+  *version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (EscaleStore  *self,
+                         int           from_version,
+                         GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (sqlite3_open (target, &dest) != SQLITE_OK)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BACKUP,
+                   /* Translators: %s is a file path */
+                   _("Could not create the backup %s before upgrading the database"), target);
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  sqlite3_close (dest);
+  if (rc != SQLITE_DONE)
+    {
+      g_unlink (target);
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BACKUP,
+                   _("Could not back up the database before upgrading it: %s"),
+                   sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migration (EscaleStore  *self,
+                 int           version,
+                 GError      **error)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!escale_store_begin (self, error))
+    return FALSE;
+  if (!escale_store_exec (self, escale_schema_get_migration (version), error) ||
+      !escale_vocab_seed (self, version, error) ||
+      !escale_store_exec (self, pragma, error) ||
+      !escale_store_commit (self, error))
+    {
+      escale_store_rollback (self);
+      return FALSE;
+    }
+  self->version = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (EscaleStore  *self,
+         GError      **error)
+{
+  int latest = escale_schema_get_n_migrations ();
+
+  if (!read_user_version (self, &self->version, error))
+    return FALSE;
+  if (self->version > latest)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_TOO_NEW,
+                   _("This database was written by a newer version of Escale (schema %d; "
+                     "this version knows up to %d). Update Escale to open it; the file was "
+                     "not changed."),
+                   self->version, latest);
+      return FALSE;
+    }
+  if (self->version > 0 && self->version < latest &&
+      !backup_before_migration (self, self->version, error))
+    return FALSE;
+  for (int v = self->version + 1; v <= latest; v++)
+    if (!apply_migration (self, v, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (EscaleStore  *self,
+                      GError      **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+  return escale_store_exec (self,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA cache_size = -16000;",
+                            error);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+escale_store_finalize (GObject *object)
+{
+  EscaleStore *self = (EscaleStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->user);
+
+  G_OBJECT_CLASS (escale_store_parent_class)->finalize (object);
+}
+
+static void
+escale_store_class_init (EscaleStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = escale_store_finalize;
+}
+
+static void
+escale_store_init (EscaleStore *self)
+{
+  self->user = g_strdup (g_get_user_name ());
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/**
+ * escale_store_open:
+ * @path: the database file; created when missing
+ *
+ * Opens the database, creating it and applying any pending migration (each
+ * in its own transaction, after a backup of the file).
+ */
+EscaleStore *
+escale_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(EscaleStore) self = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_OPEN,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+
+  self = g_object_new (ESCALE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  if (!configure_connection (self, error) || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+char *
+escale_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "escale", "escale.db", NULL);
+}
+
+const char *
+escale_store_get_path (EscaleStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+escale_store_get_schema_version (EscaleStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), 0);
+  return self->version;
+}
+
+int
+escale_store_get_latest_version (void)
+{
+  return escale_schema_get_n_migrations ();
+}
+
+const char *
+escale_store_get_user (EscaleStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), NULL);
+  return self->user;
+}
+
+void
+escale_store_set_user (EscaleStore *self,
+                       const char  *login)
+{
+  g_return_if_fail (ESCALE_IS_STORE (self));
+  escale_set_str (&self->user, login);
+}
+
+sqlite3 *
+escale_store_get_db (EscaleStore *self)
+{
+  return self->db;
+}
+
+void
+escale_store_set_sql_error (EscaleStore  *self,
+                            GError      **error)
+{
+  g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
+               _("Database error: %s"), sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+escale_store_prepare (EscaleStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      escale_store_set_sql_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/**
+ * escale_store_cached:
+ *
+ * Returns: (transfer none) (nullable): a prepared statement for @sql, kept
+ *   for the life of the store, reset and with its bindings cleared
+ */
+sqlite3_stmt *
+escale_store_cached (EscaleStore  *self,
+                     const char   *sql,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = escale_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+escale_store_exec (EscaleStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
+                   _("Database error: %s"), message ? message : "?");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+escale_store_step_done (EscaleStore   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      escale_store_set_sql_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Transactions nest through savepoints so that a write function can be
+ * called on its own or as part of a larger operation (an import). */
+gboolean
+escale_store_begin (EscaleStore  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->tx_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT sp%d", self->tx_depth);
+  if (!escale_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+escale_store_commit (EscaleStore  *self,
+                     GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert (self->tx_depth > 0);
+  if (self->tx_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE sp%d", self->tx_depth - 1);
+  if (!escale_store_exec (self, sql, error))
+    return FALSE;
+  self->tx_depth--;
+  return TRUE;
+}
+
+void
+escale_store_rollback (EscaleStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_assert (self->tx_depth > 0);
+  if (self->tx_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d",
+                           self->tx_depth - 1, self->tx_depth - 1);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->tx_depth--;
+}
+
+char *
+escale_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+escale_store_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+void
+escale_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+escale_column_dup (sqlite3_stmt *stmt,
+                   int           index)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+}
+
+static gboolean
+collect_check (EscaleStore  *self,
+               const char   *sql,
+               gboolean      ok_is_row,
+               GPtrArray    *problems,
+               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = escale_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      if (ok_is_row && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+        continue;
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (line, "%s%s", i ? " " : "", text ? text : "NULL");
+        }
+      g_ptr_array_add (problems, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      escale_store_set_sql_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * escale_store_check:
+ * @problems: (element-type utf8): receives one line per problem found
+ *
+ * Runs SQLite's integrity check, the foreign key check and the full-text
+ * indexes' own checks. Returns %FALSE only when the checks could not run.
+ */
+gboolean
+escale_store_check (EscaleStore  *self,
+                    GPtrArray    *problems,
+                    GError      **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), FALSE);
+
+  if (!collect_check (self, "PRAGMA integrity_check", TRUE, problems, error) ||
+      !collect_check (self, "PRAGMA foreign_key_check", FALSE, problems, error))
+    return FALSE;
+  if (!escale_store_exec (self,
+                          "INSERT INTO person_search (person_search, rank) "
+                          "VALUES ('integrity-check', 0);"
+                          "INSERT INTO person_trigram (person_trigram, rank) "
+                          "VALUES ('integrity-check', 0);", NULL))
+    g_ptr_array_add (problems, g_strdup (_("The search index is damaged")));
+  return collect_check (self,
+                        "SELECT 'person ' || p.file_number || ': no search entry' "
+                        "FROM person p WHERE p.id NOT IN (SELECT rowid FROM person_search)",
+                        FALSE, problems, error);
+}
+
+char *
+escale_store_get_setting (EscaleStore *self,
+                          const char  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (self), NULL);
+
+  stmt = escale_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return escale_column_dup (stmt, 0);
+}
+
+gboolean
+escale_store_set_setting (EscaleStore  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (self), FALSE);
+
+  stmt = escale_store_prepare (self,
+                               "INSERT INTO setting (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 2, value);
+  return escale_store_step_done (self, stmt, error);
+}

@@ -1,0 +1,20 @@
+/* escale-text.h — folding of names for search and duplicate detection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *escale_text_fold          (const char *text);
+char  *escale_text_transliterate (const char *folded);
+char  *escale_text_digits        (const char *text);
+char  *escale_text_skeleton      (const char *word);
+GStrv  escale_text_skeletons     (const char *names);
+char  *escale_text_fts_query     (const char *query,
+                                  gboolean    prefix);
+char  *escale_text_trigram_query (const char *query);
+
+G_END_DECLS

@@ -1,0 +1,174 @@
+/* escale-vocab.c — controlled vocabularies: codes stored, labels translated
+ *
+ * Built-in entries are seeded by the migrations and translated through
+ * gettext; entries added by the association carry their own labels in
+ * vocabulary_label, one per language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-store-private.h"
+#include "escale-vocab.h"
+
+typedef struct
+{
+  const char *kind;
+  const char *code;
+  const char *context;
+  const char *label;
+  int         since_version;
+} BuiltinEntry;
+
+static const BuiltinEntry builtins[] = {
+  { ESCALE_VOCAB_STATUS, "asylum_seeker", "status", NC_("status", "Asylum seeker"), 1 },
+  { ESCALE_VOCAB_STATUS, "refugee", "status", NC_("status", "Refugee"), 1 },
+  { ESCALE_VOCAB_STATUS, "subsidiary_protection", "status", NC_("status", "Subsidiary protection"), 1 },
+  { ESCALE_VOCAB_STATUS, "stateless", "status", NC_("status", "Stateless person"), 1 },
+  { ESCALE_VOCAB_STATUS, "residence_permit", "status", NC_("status", "Residence permit"), 1 },
+  { ESCALE_VOCAB_STATUS, "temporary_protection", "status", NC_("status", "Temporary protection"), 1 },
+  { ESCALE_VOCAB_STATUS, "eu_citizen", "status", NC_("status", "EU citizen"), 1 },
+  { ESCALE_VOCAB_STATUS, "undocumented", "status", NC_("status", "Undocumented"), 1 },
+  { ESCALE_VOCAB_STATUS, "french_national", "status", NC_("status", "French national"), 1 },
+  { ESCALE_VOCAB_STATUS, "unknown", "status", NC_("status", "Unknown"), 1 },
+  { ESCALE_VOCAB_SEX, "F", "sex", NC_("sex", "Female"), 1 },
+  { ESCALE_VOCAB_SEX, "M", "sex", NC_("sex", "Male"), 1 },
+  { ESCALE_VOCAB_SEX, "X", "sex", NC_("sex", "Other or not stated"), 1 },
+  { ESCALE_VOCAB_HOUSEHOLD_ROLE, "head", "household role", NC_("household role", "Head of household"), 1 },
+  { ESCALE_VOCAB_HOUSEHOLD_ROLE, "partner", "household role", NC_("household role", "Partner"), 1 },
+  { ESCALE_VOCAB_HOUSEHOLD_ROLE, "child", "household role", NC_("household role", "Child"), 1 },
+  { ESCALE_VOCAB_HOUSEHOLD_ROLE, "other", "household role", NC_("household role", "Other member"), 1 },
+};
+
+gboolean
+escale_vocab_seed (EscaleStore  *store,
+                   int           version,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = escale_store_prepare (store,
+                               "INSERT OR IGNORE INTO vocabulary (kind, code, sort_order, builtin) "
+                               "VALUES (?, ?, ?, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    {
+      if (builtins[i].since_version != version)
+        continue;
+      sqlite3_bind_text (stmt, 1, builtins[i].kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, builtins[i].code, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+escale_vocab_builtin_label (const char *kind,
+                            const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (builtins[i].kind, kind) && g_strcmp0 (builtins[i].code, code) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, builtins[i].context, builtins[i].label);
+  return NULL;
+}
+
+/**
+ * escale_vocab_list_codes:
+ *
+ * Returns: (transfer full): the active codes of @kind, in their order
+ */
+GStrv
+escale_vocab_list_codes (EscaleStore *store,
+                         const char  *kind)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = escale_store_prepare (store,
+                               "SELECT code FROM vocabulary WHERE kind = ? AND active "
+                               "ORDER BY sort_order, code", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+escale_vocab_has_code (EscaleStore *store,
+                       const char  *kind,
+                       const char  *code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = escale_store_prepare (store, "SELECT 1 FROM vocabulary WHERE kind = ? AND code = ?", NULL);
+  if (stmt == NULL || code == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static char *
+lookup_user_label (EscaleStore *store,
+                   const char  *kind,
+                   const char  *code)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = escale_store_prepare (store,
+                               "SELECT l.label FROM vocabulary_label l "
+                               "JOIN vocabulary v ON v.id = l.vocabulary_id "
+                               "WHERE v.kind = ? AND v.code = ? AND l.language = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  /* The interface languages first, then French and English. */
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      sqlite3_bind_text (stmt, 3, languages[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return escale_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_bind_text (stmt, 3, i == 0 ? "fr" : "en", -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return escale_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return NULL;
+}
+
+/**
+ * escale_vocab_get_label:
+ *
+ * Returns: (transfer full): the label of @code in the interface language;
+ *   the code itself when no label is known
+ */
+char *
+escale_vocab_get_label (EscaleStore *store,
+                        const char  *kind,
+                        const char  *code)
+{
+  const char *builtin;
+  char *label;
+
+  if (code == NULL || *code == '\0')
+    return g_strdup ("");
+  builtin = escale_vocab_builtin_label (kind, code);
+  if (builtin != NULL)
+    return g_strdup (builtin);
+  label = store ? lookup_user_label (store, kind, code) : NULL;
+  return label ? label : g_strdup (code);
+}
