@@ -1,0 +1,264 @@
+/* escale-application.c — the application: options, store, actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "escale-application.h"
+#include "escale-resources.h"
+#include "escale-window.h"
+
+struct _EscaleApplication
+{
+  AdwApplication  parent_instance;
+
+  EscaleStore    *store;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, ADW_TYPE_APPLICATION)
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static char *
+choose_database_path (EscaleApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *configured = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  settings = settings_new_if_installed ();
+  if (settings != NULL)
+    configured = g_settings_get_string (settings, "database-path");
+  if (configured != NULL && *configured != '\0')
+    return g_steal_pointer (&configured);
+  return escale_store_default_path ();
+}
+
+static void
+show_open_error (EscaleApplication *self,
+                 const char        *path,
+                 GError            *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", path, error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+escale_application_activate (GApplication *app)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = choose_database_path (self);
+  if (self->store == NULL && !(self->store = escale_store_open (path, &error)))
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+  window = GTK_WINDOW (escale_window_new (self, self->store));
+  gtk_window_present (window);
+}
+
+static int
+escale_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("escale %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    self->database_path = g_canonicalize_filename (path, NULL);
+  return -1;
+}
+
+static void
+on_quit_activate (G_GNUC_UNUSED GSimpleAction *action,
+                  G_GNUC_UNUSED GVariant      *parameter,
+                  gpointer                     user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+on_about_activate (G_GNUC_UNUSED GSimpleAction *action,
+                   G_GNUC_UNUSED GVariant      *parameter,
+                   gpointer                     user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Escale developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Escale"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "developer-name", _("Escale developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Welcome, orient and follow people over the long term"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activate, NULL, NULL, NULL, { 0 } },
+  { "about", on_about_activate, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+escale_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-person", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.edit-person", { "<Control>e", NULL } },
+  };
+
+  G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+escale_application_finalize (GObject *object)
+{
+  EscaleApplication *self = (EscaleApplication *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (escale_application_parent_class)->finalize (object);
+}
+
+static void
+escale_application_class_init (EscaleApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = escale_application_finalize;
+  app_class->activate = escale_application_activate;
+  app_class->startup = escale_application_startup;
+  app_class->handle_local_options = escale_application_handle_local_options;
+}
+
+static void
+escale_application_init (EscaleApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The database file to open (created when missing)"), N_("PATH") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The interface language, such as fr or ar"), N_("LANGUAGE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+/**
+ * escale_application_setup_i18n:
+ *
+ * Chooses the interface language before anything is translated: from
+ * `--language`, else from the environment. GTK must not reset the locale.
+ */
+void
+escale_application_setup_i18n (int    argc,
+                               char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *language = NULL;
+
+      if (g_str_has_prefix (argv[i], "--language="))
+        language = argv[i] + strlen ("--language=");
+      else if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+        language = argv[i + 1];
+      if (language != NULL)
+        g_setenv ("LANGUAGE", language, TRUE);
+    }
+  gtk_disable_setlocale ();
+  if (setlocale (LC_ALL, "") == NULL || g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+  /* ESCALE_LOCALEDIR lets the app find its catalogues in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+void
+escale_ui_register_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      g_resources_register (escale_get_resource ());
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+EscaleApplication *
+escale_application_new (void)
+{
+  escale_ui_register_resources ();
+  return g_object_new (ESCALE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/org/escale/Escale",
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+EscaleStore *
+escale_application_get_store (EscaleApplication *self)
+{
+  g_return_val_if_fail (ESCALE_IS_APPLICATION (self), NULL);
+  return self->store;
+}

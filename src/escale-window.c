@@ -1,0 +1,236 @@
+/* escale-window.c — the main window: a view switcher over the pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-people-page.h"
+#include "escale-window.h"
+
+struct _EscaleWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  EscaleStore          *store;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  EscalePeoplePage     *people_page;
+};
+
+G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+restore_size (EscaleWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (EscaleWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+new_person_action (GtkWidget                *widget,
+                   G_GNUC_UNUSED const char *action_name,
+                   G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
+  escale_people_page_new_person (self->people_page);
+}
+
+static void
+search_action (GtkWidget                *widget,
+               G_GNUC_UNUSED const char *action_name,
+               G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
+  escale_people_page_focus_search (self->people_page);
+}
+
+static void
+edit_person_action (GtkWidget                *widget,
+                    G_GNUC_UNUSED const char *action_name,
+                    G_GNUC_UNUSED GVariant   *parameter)
+{
+  escale_people_page_edit_person (ESCALE_WINDOW (widget)->people_page);
+}
+
+static gboolean
+escale_window_close_request (GtkWindow *window)
+{
+  save_size (ESCALE_WINDOW (window));
+  return GTK_WINDOW_CLASS (escale_window_parent_class)->close_request (window);
+}
+
+static void
+escale_window_constructed (GObject *object)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  G_OBJECT_CLASS (escale_window_parent_class)->constructed (object);
+
+  escale_people_page_set_store (self->people_page, self->store);
+  restore_size (self);
+}
+
+static void
+escale_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_window_dispose (GObject *object)
+{
+  EscaleWindow *self = ESCALE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
+}
+
+static void
+escale_window_class_init (EscaleWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = escale_window_constructed;
+  object_class->dispose = escale_window_dispose;
+  object_class->get_property = escale_window_get_property;
+  object_class->set_property = escale_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = escale_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ESCALE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ESCALE_TYPE_PEOPLE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
+}
+
+static void
+escale_window_init (EscaleWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = settings_new_if_installed ();
+}
+
+/**
+ * escale_window_new:
+ * @application: (nullable): the application, or %NULL in tests
+ */
+EscaleWindow *
+escale_window_new (EscaleApplication *application,
+                   EscaleStore       *store)
+{
+  return g_object_new (ESCALE_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+EscaleStore *
+escale_window_get_store (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+GtkWidget *
+escale_window_get_people_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->people_page);
+}
+
+void
+escale_window_add_toast (EscaleWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (ESCALE_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

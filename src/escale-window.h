@@ -1,0 +1,24 @@
+/* escale-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "escale-application.h"
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+#define ESCALE_TYPE_WINDOW (escale_window_get_type ())
+G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, AdwApplicationWindow)
+
+EscaleWindow *escale_window_new             (EscaleApplication *application,
+                                             EscaleStore       *store);
+EscaleStore  *escale_window_get_store       (EscaleWindow      *self);
+GtkWidget    *escale_window_get_people_page (EscaleWindow      *self);
+void          escale_window_add_toast       (EscaleWindow      *self,
+                                             AdwToast          *toast);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* escale-ui-util.h — small pieces the people's widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+/* Drop-downs over codes: labels are shown, codes are read back. The first
+ * entry is @none_label (nullable: then there is no "none" entry). */
+void        escale_code_dropdown_setup      (GtkDropDown        *dropdown,
+                                             const char * const *codes,
+                                             const char * const *labels,
+                                             const char         *none_label);
+void        escale_code_dropdown_setup_vocab (GtkDropDown       *dropdown,
+                                              EscaleStore       *store,
+                                              const char        *kind,
+                                              const char        *none_label);
+void        escale_code_dropdown_setup_countries (GtkDropDown   *dropdown,
+                                                  const char    *none_label);
+void        escale_code_dropdown_setup_languages (GtkDropDown   *dropdown,
+                                                  const char    *none_label);
+const char *escale_code_dropdown_get_code   (GtkDropDown        *dropdown);
+void        escale_code_dropdown_set_code   (GtkDropDown        *dropdown,
+                                             const char         *code);
+
+char       *escale_format_person_name       (const char         *family_name,
+                                             const char         *given_names);
+char       *escale_format_birth             (const char         *birth_date,
+                                             const char         *precision);
+char       *escale_format_date              (const char         *iso);
+
+G_END_DECLS
