@@ -1,0 +1,951 @@
+/* escale-import.c — importing people from a CSV file
+ *
+ * The file is read twice, inside one transaction. The first pass builds
+ * every row's person as it would be saved and validates it, without
+ * writing: any problem, in any row, and nothing is written. The second pass
+ * writes: rows with a file number first, so that numbers generated for the
+ * others never take one the file uses, then the households, whose keys are
+ * only known once every member is saved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "escale-csv.h"
+#include "escale-date.h"
+#include "escale-import.h"
+#include "escale-iso.h"
+#include "escale-person-store.h"
+#include "escale-store-private.h"
+#include "escale-vocab.h"
+
+typedef enum {
+  COL_FILE_NUMBER,
+  COL_FAMILY_NAME,
+  COL_GIVEN_NAMES,
+  COL_OTHER_NAMES,
+  COL_SEX,
+  COL_BIRTH_DATE,
+  COL_BIRTH_COUNTRY,
+  COL_NATIONALITY,
+  COL_LANGUAGES,
+  COL_PHONE,
+  COL_EMAIL,
+  COL_ADDRESS,
+  COL_POSTAL_CODE,
+  COL_CITY,
+  COL_ARRIVAL_DATE,
+  COL_STATUS,
+  COL_STATUS_SINCE,
+  COL_HOUSEHOLD,
+  COL_HOUSEHOLD_ROLE,
+  COL_REFERENT,
+  COL_FIRST_CONTACT,
+  COL_CLOSED_ON,
+  COL_CLOSE_REASON,
+  N_COLUMNS
+} Column;
+
+typedef enum {
+  KIND_TEXT,   /* copied as it is */
+  KIND_DATE,   /* a full date */
+  KIND_OTHER,  /* read by its own function */
+} ColumnKind;
+
+static const struct
+{
+  const char  *name;
+  ColumnKind   kind;
+  EscaleField  field;  /* where the store reports its problems */
+} columns[N_COLUMNS] = {
+  [COL_FILE_NUMBER] = { "file_number", KIND_TEXT, ESCALE_FIELD_FILE_NUMBER },
+  [COL_FAMILY_NAME] = { "family_name", KIND_TEXT, ESCALE_FIELD_FAMILY_NAME },
+  [COL_GIVEN_NAMES] = { "given_names", KIND_TEXT, ESCALE_FIELD_GIVEN_NAMES },
+  [COL_OTHER_NAMES] = { "other_names", KIND_OTHER, ESCALE_FIELD_OTHER_NAMES },
+  [COL_SEX] = { "sex", KIND_TEXT, ESCALE_FIELD_SEX },
+  [COL_BIRTH_DATE] = { "birth_date", KIND_OTHER, ESCALE_FIELD_BIRTH_DATE },
+  [COL_BIRTH_COUNTRY] = { "birth_country", KIND_OTHER, ESCALE_FIELD_BIRTH_COUNTRY },
+  [COL_NATIONALITY] = { "nationality", KIND_OTHER, ESCALE_FIELD_NATIONALITIES },
+  [COL_LANGUAGES] = { "languages", KIND_OTHER, ESCALE_FIELD_LANGUAGES },
+  [COL_PHONE] = { "phone", KIND_TEXT, ESCALE_FIELD_PHONE },
+  [COL_EMAIL] = { "email", KIND_TEXT, ESCALE_FIELD_EMAIL },
+  [COL_ADDRESS] = { "address", KIND_TEXT, ESCALE_FIELD_ADDRESS },
+  [COL_POSTAL_CODE] = { "postal_code", KIND_TEXT, ESCALE_FIELD_POSTAL_CODE },
+  [COL_CITY] = { "city", KIND_TEXT, ESCALE_FIELD_CITY },
+  [COL_ARRIVAL_DATE] = { "arrival_date", KIND_DATE, ESCALE_FIELD_ARRIVAL_DATE },
+  [COL_STATUS] = { "status", KIND_OTHER, ESCALE_FIELD_STATUS },
+  [COL_STATUS_SINCE] = { "status_since", KIND_OTHER, ESCALE_FIELD_STATUS },
+  [COL_HOUSEHOLD] = { "household", KIND_OTHER, ESCALE_FIELD_HOUSEHOLD },
+  [COL_HOUSEHOLD_ROLE] = { "household_role", KIND_OTHER, ESCALE_FIELD_HOUSEHOLD },
+  [COL_REFERENT] = { "referent", KIND_TEXT, ESCALE_FIELD_REFERENT },
+  [COL_FIRST_CONTACT] = { "first_contact", KIND_DATE, ESCALE_FIELD_FIRST_CONTACT },
+  [COL_CLOSED_ON] = { "closed_on", KIND_DATE, ESCALE_FIELD_CLOSED_ON },
+  [COL_CLOSE_REASON] = { "close_reason", KIND_TEXT, ESCALE_FIELD_CLOSE_REASON },
+};
+
+/* What the first pass learns about a household key. */
+typedef struct
+{
+  guint     first_line_without_role;  /* 0 when every row gives a role */
+  gboolean  has_head;
+} Household;
+
+/* A household change, made once every person is saved. */
+typedef struct
+{
+  guint   line;
+  gint64  person_id;
+  char   *key;   /* NULL to change the role only */
+  char   *role;
+} Membership;
+
+typedef struct
+{
+  GStrv  fields;
+  guint  n_fields;
+  guint  line;
+} Row;
+
+typedef struct
+{
+  EscaleStore        *store;
+  EscaleCsv          *csv;
+  EscaleImportReport *report;
+  int                 index[N_COLUMNS];  /* field of each column, -1 when absent */
+  GStrv               header;
+  guint               n_header;
+  GHashTable         *file_numbers;      /* file number → line */
+  GHashTable         *households;        /* key → Household */
+  GArray             *memberships;       /* Membership */
+} Import;
+
+static void
+problem_free (EscaleImportProblem *problem)
+{
+  g_free (problem->column);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+membership_clear (Membership *membership)
+{
+  g_free (membership->key);
+  g_free (membership->role);
+}
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->fields, g_strfreev);
+  row->n_fields = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->csv, escale_csv_free);
+  g_clear_pointer (&import->report, escale_import_report_free);
+  g_clear_pointer (&import->header, g_strfreev);
+  g_clear_pointer (&import->file_numbers, g_hash_table_unref);
+  g_clear_pointer (&import->households, g_hash_table_unref);
+  g_clear_pointer (&import->memberships, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+void
+escale_import_report_free (EscaleImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->problems);
+  g_ptr_array_unref (report->unknown_columns);
+  g_free (report);
+}
+
+/* Reading rows */
+
+G_GNUC_PRINTF (4, 5) static void
+add_problem (Import     *import,
+             guint       line,
+             const char *column,
+             const char *format,
+             ...)
+{
+  EscaleImportProblem *problem = g_new0 (EscaleImportProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  problem->line = line;
+  problem->column = g_strdup (column);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (import->report->problems, problem);
+}
+
+static guint
+count_problems (Import *import)
+{
+  return import->report->problems->len;
+}
+
+/* The name of a field of the file, as its header spells it. */
+static char *
+field_label (Import *import,
+             guint   field)
+{
+  if (field < import->n_header && *import->header[field] != '\0')
+    return g_strdup (import->header[field]);
+  /* Translators: a column of the file that has no name; %u is its number */
+  return g_strdup_printf (_("column %u"), field + 1);
+}
+
+static const char *
+column_label (Import *import,
+              Column  column)
+{
+  int field = import->index[column];
+
+  return field >= 0 ? import->header[field] : columns[column].name;
+}
+
+/* Fields are stripped; rows whose fields are all empty are skipped. A
+ * broken file is reported as a problem where it breaks. */
+static gboolean
+next_row (Import *import,
+          Row    *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint line, field;
+
+  row_clear (row);
+  while (escale_csv_next_record (import->csv, &row->fields, &row->line, &error))
+    {
+      gboolean blank = TRUE;
+
+      for (row->n_fields = 0; row->fields[row->n_fields] != NULL; row->n_fields++)
+        blank = *g_strstrip (row->fields[row->n_fields]) == '\0' && blank;
+      if (!blank)
+        return TRUE;
+      row_clear (row);
+    }
+  if (error != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      escale_csv_get_error_position (import->csv, &line, &field);
+      label = field_label (import, field);
+      add_problem (import, line, label, "%s", error->message);
+    }
+  return FALSE;
+}
+
+static const char *
+row_get (Import    *import,
+         const Row *row,
+         Column     column)
+{
+  int field = import->index[column];
+
+  if (field < 0 || (guint) field >= row->n_fields || *row->fields[field] == '\0')
+    return NULL;
+  return row->fields[field];
+}
+
+static int
+find_column (const char *name)
+{
+  for (int c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (columns[c].name, name))
+      return c;
+  return -1;
+}
+
+static void
+report_no_family_name (Import *import,
+                       guint   line)
+{
+  add_problem (import, line, columns[COL_FAMILY_NAME].name, "%s",
+               _("The file has no family_name column, which is required"));
+}
+
+/* "Family name" and "family-name" are family_name too. */
+static int
+find_header_column (const char *header)
+{
+  g_autofree char *name = g_ascii_strdown (header, -1);
+
+  g_strdelimit (name, " -", '_');
+  return find_column (name);
+}
+
+static gboolean
+read_header (Import *import)
+{
+  g_auto(Row) row = { 0 };
+
+  if (!next_row (import, &row))
+    {
+      if (count_problems (import) == 0)
+        report_no_family_name (import, 1);
+      return FALSE;
+    }
+  for (guint i = 0; i < row.n_fields; i++)
+    {
+      int column = find_header_column (row.fields[i]);
+
+      if (*row.fields[i] == '\0')
+        continue;
+      if (column < 0)
+        g_ptr_array_add (import->report->unknown_columns, g_strdup (row.fields[i]));
+      else if (import->index[column] >= 0)
+        add_problem (import, row.line, row.fields[i], "%s", _("This column appears twice"));
+      else
+        import->index[column] = (int) i;
+    }
+  import->n_header = row.n_fields;
+  import->header = g_steal_pointer (&row.fields);
+  if (import->index[COL_FAMILY_NAME] < 0)
+    report_no_family_name (import, row.line);
+  return count_problems (import) == 0;
+}
+
+/* Codes are compared as the store keeps them. */
+static void
+normalize_case (Import *import,
+                Row    *row)
+{
+  static const struct { Column column; gboolean upper; } cases[] = {
+    { COL_SEX, TRUE }, { COL_STATUS, FALSE }, { COL_HOUSEHOLD_ROLE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *value = (char *) row_get (import, row, cases[i].column);
+
+      for (; value != NULL && *value != '\0'; value++)
+        *value = cases[i].upper ? g_ascii_toupper (*value) : g_ascii_tolower (*value);
+    }
+}
+
+static void
+check_extra_fields (Import    *import,
+                    const Row *row)
+{
+  for (guint i = import->n_header; i < row->n_fields; i++)
+    if (*row->fields[i] != '\0')
+      {
+        g_autofree char *label = field_label (import, i);
+
+        add_problem (import, row->line, label, "%s",
+                     _("This row has more fields than the header has columns"));
+      }
+}
+
+/* Building a person from a row */
+
+static GStrv
+split_list (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", "|", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+static char *
+day_before (const char *iso)
+{
+  g_autoptr(GDate) date = escale_date_to_gdate (iso);
+
+  if (g_date_get_julian (date) > 1)
+    g_date_subtract_days (date, 1);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+static char *
+parse_full_date (Import     *import,
+                 const Row  *row,
+                 Column      column)
+{
+  const char *text = row_get (import, row, column);
+  g_autoptr(GError) error = NULL;
+  EscaleDatePrecision precision;
+  g_autofree char *iso = NULL;
+
+  if (text == NULL)
+    return NULL;
+  iso = escale_date_parse (text, &precision, &error);
+  if (iso != NULL && precision == ESCALE_DATE_EXACT)
+    return g_steal_pointer (&iso);
+  if (g_error_matches (error, ESCALE_DATE_ERROR, ESCALE_DATE_ERROR_INVALID))
+    add_problem (import, row->line, column_label (import, column), "%s", error->message);
+  else
+    add_problem (import, row->line, column_label (import, column), "%s",
+                 /* Translators: the formats must stay as they are */
+                 _("Not a full date: write it as DD/MM/YYYY or YYYY-MM-DD"));
+  return NULL;
+}
+
+static void
+apply_plain_columns (Import       *import,
+                     const Row    *row,
+                     EscalePerson *person)
+{
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      const char *value = row_get (import, row, c);
+
+      if (value == NULL || columns[c].kind == KIND_OTHER)
+        continue;
+      if (columns[c].kind == KIND_TEXT)
+        escale_person_set (person, columns[c].field, value);
+      else
+        {
+          g_autofree char *iso = parse_full_date (import, row, c);
+          if (iso != NULL)
+            escale_person_set (person, columns[c].field, iso);
+        }
+    }
+}
+
+static void
+apply_birth_date (Import       *import,
+                  const Row    *row,
+                  EscalePerson *person)
+{
+  const char *text = row_get (import, row, COL_BIRTH_DATE);
+  g_autoptr(GError) error = NULL;
+  EscaleDatePrecision precision;
+  g_autofree char *iso = NULL;
+
+  if (text == NULL)
+    return;
+  if (!(iso = escale_date_parse (text, &precision, &error)))
+    {
+      add_problem (import, row->line, column_label (import, COL_BIRTH_DATE), "%s",
+                   error->message);
+      return;
+    }
+  escale_person_set (person, ESCALE_FIELD_BIRTH_DATE, iso);
+  escale_person_set (person, ESCALE_FIELD_BIRTH_PRECISION,
+                     escale_date_precision_to_code (precision));
+}
+
+/* Unknown codes are kept as they are, for the validation to report them. */
+static GStrv
+normalize_codes (const char *text,
+                 char       *(*normalize) (const char *code))
+{
+  GStrv codes = split_list (text);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      char *code = normalize (codes[i]);
+
+      if (code != NULL)
+        {
+          g_free (codes[i]);
+          codes[i] = code;
+        }
+    }
+  return codes;
+}
+
+static EscaleLanguageSkill *
+find_language (GPtrArray  *languages,
+               const char *code)
+{
+  for (guint i = 0; i < languages->len; i++)
+    {
+      EscaleLanguageSkill *skill = g_ptr_array_index (languages, i);
+
+      if (g_str_equal (skill->code, code))
+        return skill;
+    }
+  return NULL;
+}
+
+/* Languages the person already had keep their level and interpreter need. */
+static void
+set_languages (EscalePerson       *person,
+               const char * const *codes)
+{
+  GPtrArray *languages = escale_person_get_languages (person);
+  g_autoptr(GPtrArray) chosen =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_language_skill_free);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      EscaleLanguageSkill *known = find_language (languages, codes[i]);
+
+      if (find_language (chosen, codes[i]) != NULL)
+        continue;
+      g_ptr_array_add (chosen, known ? escale_language_skill_new (known->code, known->level,
+                                                                   known->interpreter)
+                                     : escale_language_skill_new (codes[i], NULL, FALSE));
+    }
+  g_ptr_array_set_size (languages, 0);
+  g_ptr_array_extend_and_steal (languages, g_steal_pointer (&chosen));
+}
+
+static void
+apply_lists (Import       *import,
+             const Row    *row,
+             EscalePerson *person)
+{
+  const char *names = row_get (import, row, COL_OTHER_NAMES);
+  const char *country = row_get (import, row, COL_BIRTH_COUNTRY);
+  const char *nationalities = row_get (import, row, COL_NATIONALITY);
+  const char *languages = row_get (import, row, COL_LANGUAGES);
+
+  if (names != NULL)
+    {
+      g_auto(GStrv) list = split_list (names);
+      escale_person_set_other_names (person, (const char * const *) list);
+    }
+  if (country != NULL && strchr (country, '|') != NULL)
+    add_problem (import, row->line, column_label (import, COL_BIRTH_COUNTRY), "%s",
+                 _("Give one country of birth only"));
+  else if (country != NULL)
+    {
+      g_autofree char *code = escale_iso_country_normalize (country);
+      escale_person_set (person, ESCALE_FIELD_BIRTH_COUNTRY, code ? code : country);
+    }
+  if (nationalities != NULL)
+    {
+      g_auto(GStrv) codes = normalize_codes (nationalities, escale_iso_country_normalize);
+      escale_person_set_nationalities (person, (const char * const *) codes);
+    }
+  if (languages != NULL)
+    {
+      g_auto(GStrv) codes = normalize_codes (languages, escale_iso_language_normalize);
+      set_languages (person, (const char * const *) codes);
+    }
+}
+
+/* A new status ends the periods still open the day before it starts;
+ * the same status as the current one changes nothing. */
+static void
+apply_status (Import       *import,
+              const Row    *row,
+              EscalePerson *person)
+{
+  const char *status = row_get (import, row, COL_STATUS);
+  GPtrArray *periods = escale_person_get_status_periods (person);
+  g_autofree char *since = parse_full_date (import, row, COL_STATUS_SINCE);
+  gboolean has_open = FALSE;
+
+  if (status == NULL)
+    {
+      if (row_get (import, row, COL_STATUS_SINCE) != NULL)
+        add_problem (import, row->line, column_label (import, COL_STATUS_SINCE), "%s",
+                     _("A status date needs a status"));
+      return;
+    }
+  if (!escale_vocab_has_code (import->store, ESCALE_VOCAB_STATUS, status))
+    {
+      add_problem (import, row->line, column_label (import, COL_STATUS),
+                   _("Unknown administrative status “%s”"), status);
+      return;
+    }
+  if (g_strcmp0 (escale_person_get_current_status (person), status) == 0)
+    return;
+
+  for (guint i = 0; i < periods->len; i++)
+    if (((EscaleStatusPeriod *) g_ptr_array_index (periods, i))->ended_on == NULL)
+      has_open = TRUE;
+  if (since == NULL && has_open)
+    since = escale_date_today ();
+  for (guint i = 0; i < periods->len && since != NULL; i++)
+    {
+      EscaleStatusPeriod *period = g_ptr_array_index (periods, i);
+
+      if (period->ended_on == NULL)
+        period->ended_on = day_before (since);
+    }
+  g_ptr_array_add (periods, escale_status_period_new (status, since, NULL, NULL, NULL));
+}
+
+static EscalePerson *
+build_person (Import     *import,
+              const Row  *row,
+              gboolean   *is_new,
+              GError    **error)
+{
+  const char *number = row_get (import, row, COL_FILE_NUMBER);
+  gint64 id = number ? escale_store_find_file_number (import->store, number) : 0;
+  g_autoptr(EscalePerson) person = NULL;
+
+  *is_new = id == 0;
+  if (id != 0 && !(person = escale_store_load_person (import->store, id, error)))
+    return NULL;
+  if (id == 0)
+    person = escale_person_new ();
+  apply_plain_columns (import, row, person);
+  apply_birth_date (import, row, person);
+  apply_lists (import, row, person);
+  apply_status (import, row, person);
+  return g_steal_pointer (&person);
+}
+
+/* Validating */
+
+static const char *
+field_column (Import      *import,
+              const Row   *row,
+              EscaleField  field)
+{
+  if (field == ESCALE_FIELD_BIRTH_PRECISION)
+    return column_label (import, COL_BIRTH_DATE);
+  if (field == ESCALE_FIELD_STATUS)
+    return column_label (import, row_get (import, row, COL_STATUS_SINCE) ? COL_STATUS_SINCE
+                                                                        : COL_STATUS);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (columns[c].field == field)
+      return column_label (import, c);
+  return escale_field_get_name (field);
+}
+
+static void
+report_invalid (Import       *import,
+                const Row    *row,
+                EscalePerson *person)
+{
+  g_autoptr(GPtrArray) errors = escale_store_validate_person (import->store, person);
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      EscaleFieldError *error = g_ptr_array_index (errors, i);
+
+      add_problem (import, row->line, field_column (import, row, error->field), "%s",
+                   error->message);
+    }
+}
+
+static void
+check_file_number (Import    *import,
+                   const Row *row)
+{
+  const char *number = row_get (import, row, COL_FILE_NUMBER);
+  gpointer first_line;
+
+  if (number == NULL)
+    return;
+  if (g_hash_table_lookup_extended (import->file_numbers, number, NULL, &first_line))
+    add_problem (import, row->line, column_label (import, COL_FILE_NUMBER),
+                 /* Translators: %s is a file number, %u a line of the file */
+                 _("File number %s is already on line %u"), number,
+                 GPOINTER_TO_UINT (first_line));
+  else
+    g_hash_table_insert (import->file_numbers, g_strdup (number), GUINT_TO_POINTER (row->line));
+}
+
+static gboolean
+household_has_head (Import     *import,
+                    const char *key)
+{
+  sqlite3_stmt *stmt = escale_store_cached (import->store,
+                                            "SELECT 1 FROM household h JOIN household_member m "
+                                            "ON m.household_id = h.id "
+                                            "WHERE h.import_key = ? AND m.role = 'head'", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Learns which row of each household becomes its head when no row says. */
+static void
+check_household (Import       *import,
+                 const Row    *row,
+                 EscalePerson *person)
+{
+  const char *key = row_get (import, row, COL_HOUSEHOLD);
+  const char *role = row_get (import, row, COL_HOUSEHOLD_ROLE);
+  Household *household;
+
+  if (role != NULL && !escale_vocab_has_code (import->store, ESCALE_VOCAB_HOUSEHOLD_ROLE, role))
+    add_problem (import, row->line, column_label (import, COL_HOUSEHOLD_ROLE),
+                 _("Unknown household role “%s”: use head, partner, child or other"), role);
+  if (key == NULL)
+    {
+      if (role != NULL && escale_person_get_household_id (person) == 0)
+        add_problem (import, row->line, column_label (import, COL_HOUSEHOLD_ROLE), "%s",
+                     _("A household role needs a household"));
+      return;
+    }
+  if (!(household = g_hash_table_lookup (import->households, key)))
+    {
+      household = g_new0 (Household, 1);
+      household->has_head = household_has_head (import, key);
+      g_hash_table_insert (import->households, g_strdup (key), household);
+    }
+  if (g_strcmp0 (role, "head") == 0)
+    household->has_head = TRUE;
+  else if (role == NULL && household->first_line_without_role == 0)
+    household->first_line_without_role = row->line;
+}
+
+static gboolean
+validate_row (Import     *import,
+              Row        *row,
+              GError    **error)
+{
+  guint before = count_problems (import);
+  g_autoptr(EscalePerson) person = NULL;
+  gboolean is_new;
+
+  normalize_case (import, row);
+  check_extra_fields (import, row);
+  check_file_number (import, row);
+  if (!(person = build_person (import, row, &is_new, error)))
+    return FALSE;
+  report_invalid (import, row, person);
+  check_household (import, row, person);
+  if (count_problems (import) == before)
+    {
+      if (is_new)
+        import->report->created++;
+      else
+        import->report->updated++;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_rows (Import  *import,
+               GError **error)
+{
+  g_auto(Row) row = { 0 };
+
+  while (next_row (import, &row))
+    if (!validate_row (import, &row, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Writing */
+
+static gint64
+find_household (Import     *import,
+                const char *key)
+{
+  sqlite3_stmt *stmt = escale_store_cached (import->store,
+                                            "SELECT id FROM household WHERE import_key = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* A member already in the household keeps their role when no row says. */
+static const char *
+household_role (Import       *import,
+                const Row    *row,
+                EscalePerson *person)
+{
+  const char *role = row_get (import, row, COL_HOUSEHOLD_ROLE);
+  const char *key = row_get (import, row, COL_HOUSEHOLD);
+  gint64 current = escale_person_get_household_id (person);
+  Household *household;
+
+  if (role != NULL)
+    return role;
+  if (current != 0 && current == find_household (import, key))
+    return escale_person_get_household_role (person);
+  household = g_hash_table_lookup (import->households, key);
+  return !household->has_head && household->first_line_without_role == row->line ? "head"
+                                                                                : "other";
+}
+
+static void
+plan_membership (Import       *import,
+                 const Row    *row,
+                 EscalePerson *person)
+{
+  Membership membership = { row->line, escale_person_get_id (person), NULL, NULL };
+
+  if (row_get (import, row, COL_HOUSEHOLD) == NULL &&
+      row_get (import, row, COL_HOUSEHOLD_ROLE) == NULL)
+    return;
+  membership.key = g_strdup (row_get (import, row, COL_HOUSEHOLD));
+  membership.role = g_strdup (membership.key ? household_role (import, row, person)
+                                             : row_get (import, row, COL_HOUSEHOLD_ROLE));
+  g_array_append_val (import->memberships, membership);
+}
+
+static gboolean
+write_row (Import     *import,
+           Row        *row,
+           GError    **error)
+{
+  guint before = count_problems (import);
+  g_autoptr(EscalePerson) person = NULL;
+  gboolean is_new;
+
+  normalize_case (import, row);
+  if (!(person = build_person (import, row, &is_new, error)))
+    return FALSE;
+  if (count_problems (import) != before)
+    {
+      EscaleImportProblem *problem = g_ptr_array_index (import->report->problems, before);
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID, "%u:%s: %s",
+                   problem->line, problem->column, problem->message);
+      return FALSE;
+    }
+  if (!escale_store_save_person (import->store, person, error))
+    {
+      /* Translators: %u is a line of the file */
+      g_prefix_error (error, _("Line %u: "), row->line);
+      return FALSE;
+    }
+  plan_membership (import, row, person);
+  return TRUE;
+}
+
+/* Rows with a file number (@numbered) or without one. */
+static gboolean
+write_rows (Import    *import,
+            gboolean   numbered,
+            GError   **error)
+{
+  g_auto(Row) row = { 0 };
+
+  escale_csv_rewind (import->csv);
+  next_row (import, &row);
+  while (next_row (import, &row))
+    if ((row_get (import, &row, COL_FILE_NUMBER) != NULL) == numbered &&
+        !write_row (import, &row, error))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_memberships (gconstpointer a,
+                     gconstpointer b)
+{
+  guint line_a = ((const Membership *) a)->line, line_b = ((const Membership *) b)->line;
+
+  return line_a < line_b ? -1 : line_a > line_b;
+}
+
+static gboolean
+write_memberships (Import  *import,
+                   GError **error)
+{
+  g_array_sort (import->memberships, compare_memberships);
+  for (guint i = 0; i < import->memberships->len; i++)
+    {
+      Membership *membership = &g_array_index (import->memberships, Membership, i);
+      gint64 household;
+
+      if (membership->key == NULL)
+        {
+          if (!escale_store_household_set_role (import->store, membership->person_id,
+                                                membership->role, error))
+            return FALSE;
+          continue;
+        }
+      household = escale_store_household_find_key (import->store, membership->key);
+      if (household == 0)
+        {
+          escale_store_set_sql_error (import->store, error);
+          return FALSE;
+        }
+      if (!escale_store_household_join (import->store, household, membership->person_id,
+                                        membership->role, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: %FALSE on a database error; problems are in the report. */
+static gboolean
+run (Import    *import,
+     gboolean   dry_run,
+     GError   **error)
+{
+  if (!read_header (import))
+    return TRUE;
+  if (!validate_rows (import, error))
+    return FALSE;
+  if (count_problems (import) > 0 || dry_run)
+    return TRUE;
+  return write_rows (import, TRUE, error) &&
+         write_rows (import, FALSE, error) &&
+         write_memberships (import, error);
+}
+
+/**
+ * escale_import_people:
+ * @path: a CSV file, see the command line's documentation for its columns
+ * @dry_run: validate and count without writing
+ *
+ * Validates the whole file, then, when every row is valid and @dry_run is
+ * %FALSE, creates and updates the people in one transaction.
+ *
+ * Returns: (transfer full) (nullable): what was done or, when its problems
+ *   are not empty, why nothing was; %NULL with @error set when the file
+ *   cannot be read or is empty, or the database fails
+ */
+EscaleImportReport *
+escale_import_people (EscaleStore  *store,
+                      const char   *path,
+                      gboolean      dry_run,
+                      GError      **error)
+{
+  g_auto(Import) import = { 0 };
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  import.store = store;
+  import.report = g_new0 (EscaleImportReport, 1);
+  import.report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  import.report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
+  import.file_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
+  g_array_set_clear_func (import.memberships, (GDestroyNotify) membership_clear);
+  for (int c = 0; c < N_COLUMNS; c++)
+    import.index[c] = -1;
+
+  if (!(import.csv = escale_csv_new_from_file (path, error)))
+    return NULL;
+  /* Validating in the transaction too sees the data as it is written. */
+  if (!escale_store_begin (store, error))
+    return NULL;
+  if (!run (&import, dry_run, error))
+    {
+      escale_store_rollback (store);
+      return NULL;
+    }
+  if (count_problems (&import) > 0 || dry_run)
+    escale_store_rollback (store);
+  else if (!escale_store_commit (store, error))
+    {
+      escale_store_rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&import.report);
+}

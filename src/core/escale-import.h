@@ -1,0 +1,34 @@
+/* escale-import.h — importing people from a CSV file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint  line;     /* 1-based line of the file where the record starts */
+  char  *column;   /* the column's name, as in the header */
+  char  *message;  /* translated reason */
+} EscaleImportProblem;
+
+typedef struct
+{
+  guint      created;
+  guint      updated;
+  GPtrArray *problems;         /* EscaleImportProblem; non-empty means nothing was written */
+  GPtrArray *unknown_columns;  /* char *, columns of the header that were ignored */
+} EscaleImportReport;
+
+void                escale_import_report_free (EscaleImportReport *report);
+EscaleImportReport *escale_import_people      (EscaleStore   *store,
+                                               const char    *path,
+                                               gboolean       dry_run,
+                                               GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleImportReport, escale_import_report_free)
+
+G_END_DECLS
