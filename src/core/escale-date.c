@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "escale-date.h"
 
@@ -134,12 +135,16 @@ escale_date_to_gdate (const char *iso)
   return g_date_new_dmy (d, m, y);
 }
 
+/* Called for every date validated: localtime_r() does not look for the
+ * time zone file again, as g_date_time_new_now_local() does. */
 char *
 escale_date_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  time_t now = time (NULL);
+  struct tm tm;
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  localtime_r (&now, &tm);
+  return g_strdup_printf ("%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /**

@@ -57,20 +57,18 @@ birth_bonus (const char *a,
              const char *b,
              const char *b_precision)
 {
-  int years;
+  int tolerance = MAX (tolerance_years (a_precision), tolerance_years (b_precision));
 
   if (a == NULL || b == NULL)
     return 0;
   if (g_str_equal (a, b))
     return 0.3;
-  years = abs (atoi (a) - atoi (b));
-  if (years <= MAX (tolerance_years (a_precision), tolerance_years (b_precision)))
-    return 0.15;
-  /* Day and month swapped, a common slip: 03/04 for 04/03. */
-  if (years == 0 && strlen (a) == 10 && strlen (b) == 10 &&
-      a[5] == b[8] && a[6] == b[9] && a[8] == b[5] && a[9] == b[6])
-    return 0.1;
-  return -1;
+  /* Two exact dates that differ belong to two people, unless day and month
+   * were swapped, a common slip: 03/04 for 04/03. */
+  if (tolerance == 0)
+    return strlen (a) == 10 && strlen (b) == 10 && strncmp (a, b, 4) == 0 &&
+           a[5] == b[8] && a[6] == b[9] && a[8] == b[5] && a[9] == b[6] ? 0.1 : -1;
+  return abs (atoi (a) - atoi (b)) <= tolerance ? 0.15 : -1;
 }
 
 static double

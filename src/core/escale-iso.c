@@ -24,7 +24,7 @@ typedef struct
 /* Languages without a two-letter code that the people followed often speak. */
 static const char *const extra_languages[] = {
   "prs", "ckb", "kmr", "apd", "arq", "ary", "arz", "apc", "acm", "fuf", "dyu", "snk",
-  "sus", "men", "kri", "bej", "tig", "kab", "shi", "pcm", "rom",
+  "sus", "men", "kri", "bej", "tig", "kab", "shi", "pcm", "rom", NULL,
 };
 
 static void

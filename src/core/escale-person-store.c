@@ -111,6 +111,7 @@ validate_codes (EscaleStore  *store,
   const char *precision = escale_person_get (person, ESCALE_FIELD_BIRTH_PRECISION);
   const char * const *nationalities = escale_person_get_nationalities (person);
   GPtrArray *languages = escale_person_get_languages (person);
+  static const char *const levels[] = { "native", "fluent", "basic", NULL };
 
   if (sex != NULL && !escale_vocab_has_code (store, ESCALE_VOCAB_SEX, sex))
     add_error (errors, ESCALE_FIELD_SEX, 0, _("Unknown sex “%s”: use F, M or X"), sex);
@@ -130,6 +131,11 @@ validate_codes (EscaleStore  *store,
       if (escale_iso_language_name (skill->code) == NULL)
         add_error (errors, ESCALE_FIELD_LANGUAGES, i,
                    _("“%s” is not an ISO 639 language code"), skill->code);
+      else if (skill->level != NULL && *skill->level != '\0' &&
+               !g_strv_contains (levels, skill->level))
+        /* Translators: %s is a level code; native, fluent and basic must stay as they are */
+        add_error (errors, ESCALE_FIELD_LANGUAGES, i,
+                   _("Unknown level “%s”: use native, fluent or basic"), skill->level);
     }
 }
 
@@ -254,9 +260,11 @@ build_search_numbers (EscalePerson *person)
   g_string_append_printf (text, " %s", number_digits);
   if (*phone != '\0')
     g_string_append_printf (text, " %s", phone);
-  /* +33 6 12… is also typed 06 12… */
+  /* +33 6 12… is also typed 06 12…, and the other way round */
   if (g_str_has_prefix (phone, "33") && strlen (phone) == 11)
     g_string_append_printf (text, " 0%s", phone + 2);
+  else if (phone[0] == '0' && phone[1] != '0' && strlen (phone) == 10)
+    g_string_append_printf (text, " 33%s", phone + 1);
   return g_string_free (text, FALSE);
 }
 
@@ -825,7 +833,30 @@ run_write (EscaleStore   *store,
     escale_bind_text (stmt, 4, a);
   if (sqlite3_bind_parameter_count (stmt) >= 5)
     escale_bind_text (stmt, 5, b);
-  return escale_store_step_done (store, stmt, error);
+  if (!escale_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (escale_store_get_db (store)) == 0)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                   "%s", _("This person's file no longer exists"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes @person_id out of their household. A household of one is no
+ * household: it goes when its last but one member leaves. */
+static gboolean
+leave_household (EscaleStore   *store,
+                 gint64         person_id,
+                 GError       **error)
+{
+  return run_for_person (store, "DELETE FROM household WHERE id IN (SELECT household_id FROM "
+                         "household_member WHERE person_id = ?1) AND (SELECT count(*) FROM "
+                         "household_member m WHERE m.household_id = household.id) <= 2",
+                         person_id, error) &&
+         run_for_person (store, "DELETE FROM household_member WHERE person_id = ?", person_id,
+                         error);
 }
 
 gboolean
@@ -837,11 +868,10 @@ escale_store_delete_person (EscaleStore  *store,
 
   if (!escale_store_begin (store, error))
     return FALSE;
-  if (!run_for_person (store, "DELETE FROM person_search WHERE rowid = ?", id, error) ||
+  if (!leave_household (store, id, error) ||
+      !run_for_person (store, "DELETE FROM person_search WHERE rowid = ?", id, error) ||
       !run_for_person (store, "DELETE FROM person_trigram WHERE rowid = ?", id, error) ||
       !run_for_person (store, "DELETE FROM person WHERE id = ?", id, error) ||
-      !escale_store_exec (store, "DELETE FROM household WHERE id NOT IN "
-                          "(SELECT household_id FROM household_member)", error) ||
       !escale_store_commit (store, error))
     {
       escale_store_rollback (store);
@@ -899,6 +929,10 @@ escale_store_next_file_number (EscaleStore *store,
   return number;
 }
 
+/**
+ * escale_store_close_person:
+ * @date: (nullable): when the file was closed, YYYY-MM-DD; %NULL for today
+ */
 gboolean
 escale_store_close_person (EscaleStore  *store,
                            gint64        id,
@@ -906,6 +940,10 @@ escale_store_close_person (EscaleStore  *store,
                            const char   *reason,
                            GError      **error)
 {
+  g_autoptr(GPtrArray) errors =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_field_error_free);
+  g_autofree char *today = escale_date_today ();
+
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
   if (reason == NULL || *reason == '\0')
@@ -914,8 +952,15 @@ escale_store_close_person (EscaleStore  *store,
                    "%s", _("Say why the file is closed"));
       return FALSE;
     }
+  if (!check_date (errors, ESCALE_FIELD_CLOSED_ON, 0, date, TRUE))
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID, "%s",
+                   ((EscaleFieldError *) g_ptr_array_index (errors, 0))->message);
+      return FALSE;
+    }
   return run_write (store, "UPDATE person SET updated_at = ?2, updated_by = ?3, "
-                    "closed_on = ?4, close_reason = ?5 WHERE id = ?1", id, date, reason, error);
+                    "closed_on = ?4, close_reason = ?5 WHERE id = ?1", id,
+                    date ? date : today, reason, error);
 }
 
 gboolean
@@ -1024,14 +1069,6 @@ create_household (EscaleStore  *store,
   return id;
 }
 
-static gboolean
-remove_empty_households (EscaleStore  *store,
-                         GError      **error)
-{
-  return escale_store_exec (store, "DELETE FROM household WHERE id NOT IN "
-                            "(SELECT household_id FROM household_member)", error);
-}
-
 /**
  * escale_store_household_find_key:
  * @key: a household key from an import
@@ -1061,15 +1098,17 @@ household_add (EscaleStore   *store,
                GError       **error)
 {
   gint64 household = household_of (store, person_id);
+  gint64 previous = household_of (store, member_id);
 
+  if (previous != 0 && previous != household && !leave_household (store, member_id, error))
+    return FALSE;
   if (household == 0)
     {
       if ((household = create_household (store, NULL, error)) == 0 ||
           !insert_member (store, household, person_id, "head", error))
         return FALSE;
     }
-  return insert_member (store, household, member_id, role, error) &&
-         remove_empty_households (store, error);
+  return insert_member (store, household, member_id, role, error);
 }
 
 /**
@@ -1105,6 +1144,40 @@ escale_store_household_add (EscaleStore  *store,
   return TRUE;
 }
 
+/**
+ * escale_store_household_join:
+ * @household_id: a household, as escale_store_household_find_key() gives
+ *
+ * Puts @person_id in @household_id with @role, leaving any household the
+ * person was in (which goes when it is left empty).
+ */
+gboolean
+escale_store_household_join (EscaleStore  *store,
+                             gint64        household_id,
+                             gint64        person_id,
+                             const char   *role,
+                             GError      **error)
+{
+  gint64 previous;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  previous = household_of (store, person_id);
+  if (!escale_store_begin (store, error))
+    return FALSE;
+  if (!insert_member (store, household_id, person_id, role, error) ||
+      (previous != 0 && previous != household_id &&
+       !run_for_person (store, "DELETE FROM household WHERE id = ?1 AND NOT EXISTS "
+                        "(SELECT 1 FROM household_member WHERE household_id = ?1)",
+                        previous, error)) ||
+      !escale_store_commit (store, error))
+    {
+      escale_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 escale_store_household_remove (EscaleStore  *store,
                                gint64        member_id,
@@ -1114,13 +1187,7 @@ escale_store_household_remove (EscaleStore  *store,
 
   if (!escale_store_begin (store, error))
     return FALSE;
-  /* A household of one is no household: it goes when its last but one leaves. */
-  if (!run_for_person (store, "DELETE FROM household_member WHERE person_id = ?", member_id,
-                       error) ||
-      !escale_store_exec (store, "DELETE FROM household_member WHERE household_id IN "
-                          "(SELECT household_id FROM household_member GROUP BY household_id "
-                          "HAVING count(*) = 1)", error) ||
-      !remove_empty_households (store, error) ||
+  if (!leave_household (store, member_id, error) ||
       !escale_store_commit (store, error))
     {
       escale_store_rollback (store);

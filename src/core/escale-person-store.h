@@ -59,6 +59,11 @@ gboolean      escale_store_household_set_role  (EscaleStore   *store,
                                                 GError       **error);
 gint64        escale_store_household_find_key  (EscaleStore   *store,
                                                 const char    *key);
+gboolean      escale_store_household_join      (EscaleStore   *store,
+                                                gint64         household_id,
+                                                gint64         person_id,
+                                                const char    *role,
+                                                GError       **error);
 
 typedef struct
 {

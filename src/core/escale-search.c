@@ -7,7 +7,8 @@
  *   1. the folded "family given" name starts with what was typed;
  *   2. every word typed starts a word of a name, alias, file number or phone
  *      (FTS5 prefix query on our folded text);
- *   3. every word of three letters or more appears inside one (trigram).
+ *   3. every word of three letters or more appears inside one (trigram
+ *      index, through LIKE: see escale_text_trigram_query()).
  *
  * Each tier is a query with a LIMIT, so the first page costs the same on
  * 1 000 or 100 000 people. Whatever is typed is folded and quoted before it
@@ -155,6 +156,21 @@ prefix_upper_bound (const char *prefix)
   return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 }
 
+/* A phone number is typed with spaces, dots or dashes, and with +33 or
+ * 0033 for a leading 0 (both forms are indexed): look it up by its digits. */
+static char *
+phone_query (const char *query)
+{
+  g_autofree char *digits = NULL;
+
+  if (query == NULL || query[strspn (query, "0123456789 .-+/()")] != '\0')
+    return NULL;
+  digits = escale_text_digits (query);
+  if (strlen (digits) < 2)
+    return NULL;
+  return g_strdup_printf ("\"%s\"*", g_str_has_prefix (digits, "00") ? digits + 2 : digits);
+}
+
 /**
  * escale_store_search_people:
  * @query: (nullable): what was typed; empty or %NULL lists everyone
@@ -175,6 +191,10 @@ escale_store_search_people (EscaleStore               *store,
   g_autofree char *upper = prefix_upper_bound (folded);
   g_autofree char *words = escale_text_fts_query (query, TRUE);
   g_autofree char *trigrams = escale_text_trigram_query (query);
+  g_autofree char *phone = phone_query (query);
+  static const char words_sql[] =
+    "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
+    "WHERE person_search MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3";
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Results results = { g_array_new (FALSE, FALSE, sizeof (gint64)), seen, limit };
 
@@ -192,11 +212,12 @@ escale_store_search_people (EscaleStore               *store,
 
   if (!run_tier (store, "SELECT p.id FROM person p WHERE p.sort_key >= ?1 AND p.sort_key < ?2%s "
                  "ORDER BY p.sort_key, p.id LIMIT ?3", folded, upper, filter, &results, error) ||
-      !run_tier (store, "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
-                 "WHERE person_search MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3",
-                 words, NULL, filter, &results, error) ||
+      !run_tier (store, words_sql, words, NULL, filter, &results, error) ||
+      !run_tier (store, words_sql, phone, NULL, filter, &results, error) ||
       !run_tier (store, "SELECT p.id FROM person_trigram t JOIN person p ON p.id = t.rowid "
-                 "WHERE person_trigram MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3",
+                 "WHERE t.text LIKE '%%' || (?1 ->> 0) || '%%' AND NOT EXISTS "
+                 "(SELECT 1 FROM json_each (?1) w WHERE instr (t.text, w.value) = 0)%s "
+                 "ORDER BY p.sort_key, p.id LIMIT ?3",
                  trigrams, NULL, filter, &results, error))
     goto failed;
   return results.ids;

@@ -120,6 +120,9 @@ migrate (EscaleStore  *self,
                    self->version, latest);
       return FALSE;
     }
+  /* Only now: switching to WAL rewrites the header of a file that is not. */
+  if (!escale_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
   if (self->version > 0 && self->version < latest &&
       !backup_before_migration (self, self->version, error))
     return FALSE;
@@ -136,10 +139,11 @@ configure_connection (EscaleStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
   return escale_store_exec (self,
-                            "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA cache_size = -16000;",
+                            "PRAGMA cache_size = -16000;"
+                            /* Savepoints journal in memory, not in a temporary file. */
+                            "PRAGMA temp_store = MEMORY;",
                             error);
 }
 

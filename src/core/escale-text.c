@@ -94,7 +94,7 @@ static const char *const cyrillic[] = {
 
 /* Ge'ez syllables come in rows of eight: a consonant and its vowel orders. */
 static const char *const geez_consonants[] = {
-  /* 1200 */ "h", "l", "h", "m", "s", "r", "s", "sh", "q", "q", "qw", "qh", "b", "v", "t", "ch",
+  /* 1200 */ "h", "l", "h", "m", "s", "r", "s", "sh", "q", "qw", "qh", "qhw", "b", "v", "t", "ch",
   /* 1280 */ "h", "hw", "n", "ny", "", "k", "kw", "kh", "khw", "w", "", "z", "zh", "y", "d", "d",
   /* 1300 */ "j", "g", "gw", "ng", "t", "ch", "p", "ts", "ts", "f", "p",
 };
@@ -266,27 +266,47 @@ escale_text_fts_query (const char *query,
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+static gint
+compare_longer_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return (int) strlen (*(const char **) b) - (int) strlen (*(const char **) a);
+}
+
 /**
  * escale_text_trigram_query:
  *
- * Returns: (transfer full) (nullable): a MATCH expression for the trigram
- *   table requiring every word of three characters or more, or %NULL when
- *   the query has no such word
+ * The person_trigram table is `detail=none`: FTS5 cannot answer a MATCH on
+ * a word of four letters or more there (that is a phrase of trigrams), but
+ * it does use its index for `text LIKE '%word%'`. So the search looks up
+ * the first word with LIKE and checks the others with instr().
+ *
+ * Returns: (transfer full) (nullable): a JSON array of the distinct words
+ *   of three characters or more, folded, longest first; %NULL when the
+ *   query has no such word
  */
 char *
 escale_text_trigram_query (const char *query)
 {
   g_autofree char *folded = escale_text_fold (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new ("[");
 
   for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 3 &&
+        !g_ptr_array_find_with_equal_func (kept, words[i], g_str_equal, NULL))
+      g_ptr_array_add (kept, words[i]);
+  if (kept->len == 0)
+    return NULL;
+  g_ptr_array_sort (kept, compare_longer_first);
+  for (guint i = 0; i < kept->len; i++)
     {
-      if (g_utf8_strlen (words[i], -1) < 3)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, " AND ");
-      append_fts_string (out, words[i]);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      /* Folded words hold only letters, digits and hyphens: nothing to escape. */
+      g_string_append_printf (out, "\"%s\"", (const char *) g_ptr_array_index (kept, i));
     }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  g_string_append_c (out, ']');
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

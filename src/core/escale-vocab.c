@@ -106,14 +106,17 @@ escale_vocab_has_code (EscaleStore *store,
                        const char  *kind,
                        const char  *code)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
 
-  stmt = escale_store_prepare (store, "SELECT 1 FROM vocabulary WHERE kind = ? AND code = ?", NULL);
+  stmt = escale_store_cached (store, "SELECT 1 FROM vocabulary WHERE kind = ? AND code = ?", NULL);
   if (stmt == NULL || code == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
 }
 
 static char *
