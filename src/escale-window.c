@@ -157,7 +157,8 @@ escale_window_dispose (GObject *object)
 {
   EscaleWindow *self = ESCALE_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_WINDOW);
+  /* The template's children go with the window's content: disposing them
+   * here first would leave the view switcher pointing at a dead stack. */
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -20,6 +20,7 @@
 #include "escale-person-store.h"
 #include "escale-resources.h"
 #include "escale-store-private.h"
+#include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-ui-util.h"
 
@@ -882,27 +883,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) data_dirs = NULL;
   int status;
 
-  /* The isolated test folders would hide the system's MIME database (GTK
-   * needs it to load SVG icons), GSettings schemas (libadwaita looks some
-   * up) and icon themes: load the first two now, keep the folders for the
-   * last. Nothing is written there (GSETTINGS_BACKEND=memory). */
-  g_content_type_set_mime_dirs (NULL);
-  g_settings_schema_source_get_default ();
-  data_dirs = g_strdupv ((GStrv) g_get_system_data_dirs ());
-  escale_test_init (&argc, &argv);
-  gtk_disable_setlocale ();
-  gtk_init ();
-  adw_init ();
-  g_resources_register (escale_get_resource ());
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (data_dirs[i], "icons", NULL);
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                      icons);
-    }
+  escale_test_init_gtk (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/person-editor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

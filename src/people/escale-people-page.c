@@ -348,7 +348,8 @@ escale_people_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
-  gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_PEOPLE_PAGE);
+  /* No gtk_widget_dispose_template(): the leaflet is AdwBin's child, which
+   * AdwBin unparents itself. */
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
