@@ -1,5 +1,10 @@
 /* escale-cli.c — Escale on the command line (no display needed)
  *
+ *   escale-cli [--database PATH] [--language LANG] COMMAND [OPTION…]
+ *
+ * Exit status: 0 on success, 1 when the work failed or found problems, 2 for
+ * a command line that cannot be understood.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -7,18 +12,449 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "escale-demo.h"
+#include "escale-import.h"
+#include "escale-person-store.h"
 #include "escale-search.h"
 #include "escale-store.h"
+
+#define PROGRAM_NAME "escale-cli"
+#define DEFAULT_LIMIT 20
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (const char *database,
+                    int         argc,
+                    char      **argv);
+} Command;
+
+static int run_demo   (const char *database, int argc, char **argv);
+static int run_search (const char *database, int argc, char **argv);
+static int run_check  (const char *database, int argc, char **argv);
+static int run_import (const char *database, int argc, char **argv);
+
+static const Command commands[] = {
+  /* Translators: the commands of escale-cli, shown by "escale-cli --help" */
+  { "demo", N_("Add realistic demo people"), run_demo },
+  { "search", N_("Find people, as the search box does"), run_search },
+  { "check", N_("Check the integrity of the database"), run_check },
+  { "import", N_("Import people from a CSV file"), run_import },
+};
+
+/* Helpers */
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+  /* Translators: %s is a command, such as "escale-cli search" */
+  g_printerr (_("Run “%s --help” to see how to use it."), command);
+  g_printerr ("\n");
+  return EXIT_USAGE;
+}
+
+static int
+report_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", PROGRAM_NAME, error->message);
+  return EXIT_FAILED;
+}
+
+/* Parses the options of @command; on %FALSE, *@status is the exit status. */
+static gboolean
+parse_command (const char    *command,
+               const char    *parameters,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM_NAME, command);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_set_prgname (prgname);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, command))
+      g_option_context_set_summary (context, _(commands[i].summary));
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (prgname, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static EscaleStore *
+open_store (const char  *database,
+            gboolean     must_exist,
+            GError     **error)
+{
+  g_autofree char *path = database ? g_strdup (database) : escale_store_default_path ();
+
+  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   /* Translators: %s is a file path */
+                   _("There is no database at %s"), path);
+      return NULL;
+    }
+  return escale_store_open (path, error);
+}
+
+/* Names with a tab or a line break would break the one-match-a-line output. */
+static void
+print_field (const char *text,
+             char        end)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    putchar (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+  putchar (end);
+}
+
+/* demo */
+
+static void
+on_demo_progress (guint    done,
+                  guint    total,
+                  gpointer user_data G_GNUC_UNUSED)
+{
+  g_printerr ("\r");
+  /* Translators: progress of the demo data generation, e.g. "1500 / 10000 people" */
+  g_printerr (_("%u / %u people"), done, total);
+}
+
+static int
+run_demo (const char  *database,
+          int          argc,
+          char       **argv)
+{
+  int people = 0;
+  gint64 seed = 1;
+  GOptionEntry entries[] = {
+    { "people", 'n', 0, G_OPTION_ARG_INT, &people,
+      N_("How many people to add"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
+      N_("The seed of the random choices: the same seed gives the same people (default: 1)"),
+      N_("S") },
+    { NULL }
+  };
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  int status;
+
+  if (!parse_command ("demo", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (PROGRAM_NAME " demo", _("This command takes no argument"));
+  if (people <= 0)
+    return usage_error (PROGRAM_NAME " demo",
+                        _("Say how many people to add with --people, a number above 0"));
+  if (seed < 0 || seed > G_MAXUINT32)
+    return usage_error (PROGRAM_NAME " demo",
+                        _("The seed must be a number between 0 and 4294967295"));
+
+  if (!(store = open_store (database, FALSE, &error)))
+    return report_error (error);
+  start = g_get_monotonic_time ();
+  if (!escale_demo_generate_full (store, (guint) people, (guint32) seed,
+                                  isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
+                                  NULL, &error))
+    return report_error (error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\n");
+  /* Translators: %u is a number of people, %.1f a number of seconds */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u person in %.1f s", "Added %u people in %.1f s",
+                        (gulong) people),
+           (guint) people, (g_get_monotonic_time () - start) / 1e6);
+  g_print ("\n");
+  return EXIT_OK;
+}
+
+/* search */
+
+static gboolean
+answer_query (EscaleStore  *store,
+              const char   *query,
+              guint         limit,
+              GError      **error)
+{
+  g_autoptr(GArray) ids = escale_store_search_people (store, query, NULL, limit, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(EscalePerson) person = NULL;
+
+      person = escale_store_load_person (store, g_array_index (ids, gint64, i), NULL);
+      if (person == NULL)
+        continue; /* deleted meanwhile */
+      print_field (escale_person_get (person, ESCALE_FIELD_FILE_NUMBER), '\t');
+      print_field (escale_person_get (person, ESCALE_FIELD_FAMILY_NAME), '\t');
+      print_field (escale_person_get (person, ESCALE_FIELD_GIVEN_NAMES), '\n');
+    }
+  return TRUE;
+}
+
+/* One query a line; each answer ends with an empty line. */
+static int
+answer_stdin (EscaleStore *store,
+              guint        limit)
+{
+  g_autofree char *line = NULL;
+  size_t size = 0;
+  ssize_t length;
+  int status = EXIT_OK;
+
+  while ((length = getline (&line, &size, stdin)) >= 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+        line[--length] = '\0';
+      if (!answer_query (store, line, limit, &error))
+        status = report_error (error);
+      putchar ('\n');
+      fflush (stdout);
+    }
+  return status;
+}
+
+static int
+run_search (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  int limit = DEFAULT_LIMIT;
+  GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit,
+      N_("Show at most N people (default: 20; 0 shows every match)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  int status;
+
+  /* Translators: the argument of "escale-cli search"; keep the "-" */
+  if (!parse_command ("search", N_("QUERY — or “-” to read one query a line"), entries, &argc,
+                      &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (PROGRAM_NAME " search", _("Say what to search for"));
+  if (limit < 0)
+    return usage_error (PROGRAM_NAME " search", _("The limit cannot be negative"));
+
+  if (!(store = open_store (database, TRUE, &error)))
+    return report_error (error);
+  if (argc == 2 && g_str_equal (argv[1], "-"))
+    return answer_stdin (store, (guint) limit);
+  query = g_strjoinv (" ", argv + 1);
+  if (!answer_query (store, query, (guint) limit, &error))
+    return report_error (error);
+  fflush (stdout);
+  return EXIT_OK;
+}
+
+/* check */
+
+static int
+run_check (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command ("check", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (PROGRAM_NAME " check", _("This command takes no argument"));
+
+  if (!(store = open_store (database, TRUE, &error)) ||
+      !escale_store_check (store, problems, &error))
+    return report_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u problem found", "%u problems found",
+                               problems->len), problems->len);
+      g_printerr ("\n");
+      return EXIT_FAILED;
+    }
+  g_print ("%s\n", _("No problem found"));
+  return EXIT_OK;
+}
+
+/* import */
+
+static int
+print_import_report (EscaleImportReport *report,
+                     gboolean            dry_run)
+{
+  for (guint i = 0; i < report->unknown_columns->len; i++)
+    {
+      /* Translators: %s is a column of the CSV file's header */
+      g_printerr (_("Warning: unknown column “%s” ignored"),
+                  (const char *) g_ptr_array_index (report->unknown_columns, i));
+      g_printerr ("\n");
+    }
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      EscaleImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+      if (problem->column != NULL)
+        g_printerr ("%u:%s: %s\n", problem->line, problem->column, problem->message);
+      else
+        g_printerr ("%u: %s\n", problem->line, problem->message);
+    }
+  if (report->problems->len > 0)
+    {
+      g_printerr ("%s\n", _("Nothing was imported: correct the lines above and try again."));
+      return EXIT_FAILED;
+    }
+  /* Translators: the summary of an import: how many people were created and updated */
+  g_print (_("Created %u, updated %u"), report->created, report->updated);
+  g_print ("\n");
+  if (dry_run)
+    g_print ("%s\n", _("This was a dry run: nothing was written."));
+  return EXIT_OK;
+}
+
+static int
+run_import (const char  *database,
+            int          argc,
+            char       **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the whole file and report, but write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(EscaleImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Translators: the arguments of "escale-cli import"; "people" is a keyword, keep it */
+  if (!parse_command ("import", N_("people FILE.csv"), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !g_str_equal (argv[1], "people"))
+    return usage_error (PROGRAM_NAME " import",
+                        _("Say what to import and from which file: people FILE.csv"));
+
+  if (!(store = open_store (database, FALSE, &error)) ||
+      !(report = escale_import_people (store, argv[2], dry_run, &error)))
+    return report_error (error);
+  return print_import_report (report, dry_run);
+}
+
+/* Main */
+
+/* --language must act before any text is translated, so before the options
+ * are parsed (their help is translated). */
+static void
+apply_language_option (int    argc,
+                       char **argv)
+{
+  for (int i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--language") && i + 1 < argc)
+        g_setenv ("LANGUAGE", argv[++i], TRUE);
+      else if (g_str_has_prefix (argv[i], "--language="))
+        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+      else if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
+        i++;
+      else if (g_str_equal (argv[i], "--"))
+        break;
+    }
+}
+
+static char *
+build_summary (void)
+{
+  GString *summary = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (summary, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+  return g_string_free (summary, FALSE);
+}
+
+static char *
+build_description (void)
+{
+  g_autofree char *path = escale_store_default_path ();
+
+  return g_strdup_printf (_("The default database is %s.\n"
+                            "Run “%s COMMAND --help” for the options of a command."),
+                          path, PROGRAM_NAME);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *database = NULL;
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file to use"), N_("PATH") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of messages, such as fr or ar"), N_("LANG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+
+  apply_language_option (argc, argv);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  (void) argc;
-  (void) argv;
-  return 0;
+  g_set_prgname (PROGRAM_NAME);
+
+  summary = build_summary ();
+  description = build_description ();
+  context = g_option_context_new (N_("COMMAND [OPTION…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (PROGRAM_NAME, error->message);
+  if (argc < 2)
+    return usage_error (PROGRAM_NAME, _("Say which command to run"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (database, argc - 1, argv + 1);
+
+  {
+    /* Translators: %s is what was typed as a command */
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+    return usage_error (PROGRAM_NAME, message);
+  }
 }

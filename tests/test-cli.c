@@ -1,0 +1,477 @@
+/* test-cli.c — escale-cli, run as a program on real database files, and the
+ * demo data generator behind it
+ *
+ * The escale-cli executable is given as the first argument (meson does so)
+ * or in the ESCALE_CLI environment variable.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "escale-demo.h"
+#include "escale-person-store.h"
+#include "escale-test-util.h"
+
+static const char *cli_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* Runs escale-cli with @args (NULL-terminated), feeding it @input. */
+static CliResult *
+run_cli_v (const char         *input,
+           const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  CliResult *result = g_new0 (CliResult, 1);
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &result->out, &result->err,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+#define run_cli(input, ...) run_cli_v ((input), (const char *[]) { __VA_ARGS__, NULL })
+
+static char *
+make_demo_db (const char *name,
+              const char *people,
+              const char *seed)
+{
+  char *path = escale_test_tmp_path (name);
+  g_autoptr(CliResult) result = run_cli (NULL, "--database", path, "demo", "--people", people,
+                                         "--seed", seed);
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_prefix (result->out, "Added "));
+  return path;
+}
+
+static char *
+search (const char *db,
+        const char *query)
+{
+  g_autoptr(CliResult) result = run_cli (NULL, "--database", db, "search", query, "--limit", "0");
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  return g_steal_pointer (&result->out);
+}
+
+/* Every line of a search's output is: file number, tab, family, tab, given. */
+static GStrv
+split_matches (const char *output)
+{
+  GStrv lines = g_strsplit (output, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpstr (lines[n - 1], ==, "");  /* the output ends with a line break, or is empty */
+  g_clear_pointer (&lines[n - 1], g_free);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4,}$", fields[0], 0, 0));
+      g_assert_cmpstr (fields[1], !=, "");
+    }
+  return lines;
+}
+
+static void
+test_demo_deterministic (void)
+{
+  g_autofree char *a = make_demo_db ("a.db", "200", "42");
+  g_autofree char *b = make_demo_db ("b.db", "200", "42");
+  g_autofree char *c = make_demo_db ("c.db", "200", "43");
+  const char *queries[] = { "", "a", "mo", "di", "محمد", "ole", "20" };
+  gboolean differs = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *out_a = search (a, queries[i]);
+      g_autofree char *out_b = search (b, queries[i]);
+      g_autofree char *out_c = search (c, queries[i]);
+      g_auto(GStrv) lines = split_matches (out_a);
+
+      g_assert_cmpstr (out_a, ==, out_b);
+      differs |= g_strcmp0 (out_a, out_c) != 0;
+    }
+  g_assert_true (differs);
+
+  {
+    /* An empty query lists everyone: exactly 200 people. */
+    g_autofree char *everyone = search (a, "");
+    g_auto(GStrv) lines = split_matches (everyone);
+    g_assert_cmpuint (g_strv_length (lines), ==, 200);
+  }
+}
+
+static void
+test_search_file_number (void)
+{
+  g_autofree char *db = make_demo_db ("numbers.db", "200", "7");
+  g_autofree char *everyone = search (db, "");
+  g_auto(GStrv) lines = split_matches (everyone);
+  const char *const picks[] = { lines[0], lines[99], lines[199] };
+
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (picks[i], "\t", -1);
+      g_autofree char *by_number = search (db, fields[0]);
+      g_autofree char *by_name = NULL;
+      g_autofree char *full_name = g_strdup_printf ("%s %s", fields[1], fields[2]);
+      g_autofree char *expected = g_strdup_printf ("%s\n", picks[i]);
+
+      /* A file number is unique: it finds that person first. */
+      g_assert_true (g_str_has_prefix (by_number, expected));
+      by_name = search (db, full_name);
+      g_assert_nonnull (strstr (by_name, expected));
+    }
+}
+
+static void
+test_search_scripts (void)
+{
+  g_autofree char *db = make_demo_db ("scripts.db", "200", "42");
+  g_autofree char *arabic = search (db, "محمد");
+  g_auto(GStrv) lines = split_matches (arabic);
+  g_autofree char *nothing = search (db, "zzqqxxw");
+
+  /* Those found by the Arabic spelling are written Mohamed, Mohammed,
+   * Muhammad, Mohammad, Mohammadi… in Latin letters. */
+  g_assert_cmpuint (g_strv_length (lines), >, 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_regex_match_simple ("\\b(M[ou]u?hamm?[ae]d|Mouhamed)", lines[i], 0, 0));
+  g_assert_cmpstr (nothing, ==, "");
+}
+
+static void
+test_search_batch (void)
+{
+  g_autofree char *db = make_demo_db ("batch.db", "200", "42");
+  g_autofree char *one = search (db, "di");
+  g_autofree char *two = search (db, "zzqqxxw");
+  g_autofree char *three = search (db, "محمد");
+  g_autofree char *expected = g_strdup_printf ("%s\n%s\n%s\n", one, two, three);
+  g_autoptr(CliResult) result = run_cli ("di\nzzqqxxw\r\nمحمد", "--database", db, "search",
+                                         "-", "--limit", "0");
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->out, ==, expected);
+
+  {
+    /* --limit applies to every answer. */
+    g_autoptr(CliResult) limited = run_cli ("a\nm\n", "--database", db, "search", "-",
+                                            "--limit", "2");
+    g_auto(GStrv) answers = g_strsplit (limited->out, "\n\n", -1);
+
+    g_assert_cmpint (limited->status, ==, 0);
+    g_assert_cmpuint (g_strv_length (answers), ==, 3);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *answer = g_strconcat (answers[i], "\n", NULL);
+        g_auto(GStrv) lines = split_matches (answer);
+        g_assert_cmpuint (g_strv_length (lines), ==, 2);
+      }
+  }
+}
+
+static void
+assert_quiet_success (CliResult  *result,
+                      const char *query)
+{
+  if (result->status != 0 || *result->err != '\0')
+    g_error ("Query “%s”: exit %d, stderr: %s", query, result->status, result->err);
+  g_assert_null (strstr (result->out, "rror"));
+  g_assert_null (strstr (result->out, "SQL"));
+}
+
+static void
+test_search_hostile (void)
+{
+  g_autofree char *db = make_demo_db ("hostile.db", "200", "42");
+  const char *queries[] = {
+    "\"", "*", "AND", "NEAR(", "😀", "محمد", "a\"b", "-", "(", "OR", "NOT", "a AND b",
+    "\"\"", "'", "%", "_", "^", "a*", "NEAR(a b", "{names}: a", "names:a", "+", ":",
+    "ዮናስ", "Олена", "  ", "\\", "a OR b NOT c",
+  };
+  g_autoptr(GString) batch = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(CliResult) result = run_cli (NULL, "--database", db, "search", "--",
+                                             queries[i]);
+      assert_quiet_success (result, queries[i]);
+      g_string_append_printf (batch, "%s\n", queries[i]);
+    }
+
+  {
+    /* Match lines are never empty: each empty line ends one answer. */
+    g_autoptr(CliResult) result = run_cli (batch->str, "--database", db, "search", "-");
+    g_auto(GStrv) lines = NULL;
+    guint n_answers = 0;
+
+    assert_quiet_success (result, "(all, in batch)");
+    g_assert_true (g_str_has_suffix (result->out, "\n\n"));
+    lines = g_strsplit (result->out, "\n", -1);
+    for (guint i = 0; lines[i + 1] != NULL; i++)
+      n_answers += *lines[i] == '\0';
+    g_assert_cmpuint (n_answers, ==, G_N_ELEMENTS (queries));
+  }
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *fresh = escale_test_tmp_path ("fresh.db");
+  g_autoptr(EscaleStore) store = escale_store_open (fresh, NULL);
+  g_autofree char *demo = make_demo_db ("check.db", "200", "3");
+  g_autoptr(CliResult) clean = run_cli (NULL, "--database", fresh, "check");
+  g_autoptr(CliResult) clean_demo = run_cli (NULL, "--database", demo, "check");
+  g_autoptr(CliResult) damaged = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_cmpint (clean->status, ==, 0);
+  g_assert_cmpstr (clean->err, ==, "");
+  g_assert_cmpint (clean_demo->status, ==, 0);
+  g_assert_cmpstr (clean_demo->err, ==, "");
+
+  /* A person missing from the search index is a problem check reports. */
+  g_assert_cmpint (sqlite3_open (demo, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM person_search WHERE rowid = "
+                                 "(SELECT min(id) FROM person)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  damaged = run_cli (NULL, "--database", demo, "check");
+  g_assert_cmpint (damaged->status, ==, 1);
+  g_assert_nonnull (strstr (damaged->out, "no search entry"));
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *missing = escale_test_tmp_path ("missing.db");
+  g_autoptr(CliResult) none = run_cli (NULL, "--database", missing);
+  g_autoptr(CliResult) unknown = run_cli (NULL, "--database", missing, "dance");
+  g_autoptr(CliResult) no_people = run_cli (NULL, "--database", missing, "demo");
+  g_autoptr(CliResult) bad_option = run_cli (NULL, "--database", missing, "search", "a",
+                                             "--frobnicate");
+  g_autoptr(CliResult) no_db = run_cli (NULL, "--database", missing, "search", "a");
+  g_autoptr(CliResult) help = run_cli (NULL, "--help");
+  g_autoptr(CliResult) language = run_cli (NULL, "--language", "fr", "--database", missing,
+                                           "check");
+
+  g_assert_cmpint (none->status, ==, 2);
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "dance"));
+  g_assert_cmpint (no_people->status, ==, 2);
+  g_assert_cmpint (bad_option->status, ==, 2);
+  g_assert_cmpint (no_db->status, ==, 1);
+  g_assert_cmpstr (no_db->out, ==, "");
+  g_assert_nonnull (strstr (no_db->err, missing));
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "search"));
+  g_assert_nonnull (strstr (help->out, "import"));
+  g_assert_cmpint (language->status, ==, 1);
+  /* Neither command created the database they were asked to read. */
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("ESCALE_SOURCE_DIR"), "tests", "fixtures", name, NULL);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("import.db");
+  g_autofree char *good = fixture ("import-people.csv");
+  g_autofree char *bad = fixture ("import-bad.csv");
+  g_autoptr(CliResult) dry = run_cli (NULL, "--database", db, "import", "people", good,
+                                      "--dry-run");
+  g_autoptr(CliResult) after_dry = NULL;
+  g_autoptr(CliResult) real = NULL;
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) usage = run_cli (NULL, "--database", db, "import", "partners", good);
+  g_autofree char *found = NULL;
+
+  g_assert_cmpint (dry->status, ==, 0);
+  g_assert_nonnull (strstr (dry->err, "shoe_size"));
+  g_assert_true (g_regex_match_simple ("^Created [1-9][0-9]*, updated 0\n", dry->out, 0, 0));
+  g_assert_nonnull (strstr (dry->out, "nothing was written"));
+  after_dry = run_cli (NULL, "--database", db, "search", "Haddad");
+  g_assert_cmpint (after_dry->status, ==, 0);
+  g_assert_cmpstr (after_dry->out, ==, "");
+
+  real = run_cli (NULL, "--database", db, "import", "people", good);
+  g_assert_cmpint (real->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Created [1-9][0-9]*, updated 0\n$", real->out, 0, 0));
+  found = search (db, "سمير");
+  g_assert_true (g_str_has_prefix (found, "2019-0001\tHaddad\tSamir\n"));
+
+  /* The same file again updates the people who have a file number. */
+  again = run_cli (NULL, "--database", db, "import", "people", good, "--dry-run");
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Created [0-9]+, updated [1-9][0-9]*\n", again->out,
+                                       0, 0));
+
+  refused = run_cli (NULL, "--database", db, "import", "people", bad);
+  g_assert_cmpint (refused->status, ==, 1);
+  g_assert_true (g_regex_match_simple ("^4:birth_date: ", refused->err, G_REGEX_MULTILINE, 0));
+  g_assert_cmpstr (refused->out, ==, "");
+
+  g_assert_cmpint (usage->status, ==, 2);
+}
+
+/* The generator itself, through the library. */
+
+static gint64
+count (sqlite3    *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_demo_content (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  escale_demo_generate (store, 1000, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (escale_store_get_path (store), &db), ==, SQLITE_OK);
+
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person"), ==, 1000);
+  /* About one file in ten is closed, always with a reason. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE closed_on IS NOT NULL"), >, 50);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE closed_on IS NOT NULL"), <, 160);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE closed_on IS NOT NULL "
+                          "AND close_reason IS NULL"), ==, 0);
+  /* Birth dates: never in the future nor older than 120 years; all precisions; minors. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person WHERE birth_date > date ('now', "
+                          "'localtime') OR birth_date < date ('now', '-120 years')"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT birth_precision) FROM person"), ==, 4);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person "
+                          "WHERE birth_date > date ('now', '-18 years')"), >, 100);
+  /* Other names in Arabic, Ge'ez and Cyrillic letters, and Latin spellings. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_name WHERE name GLOB '*[ا-ي]*'"), >, 50);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_name WHERE name GLOB '*[ሀ-ፚ]*'"), >, 10);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_name WHERE name GLOB '*[А-я]*'"), >, 10);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_name WHERE name GLOB '[A-Z]*'"), >, 10);
+  /* Families share a household; each household has one head. */
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT role) FROM household_member"), ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM household"), >, 50);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM (SELECT household_id FROM household_member "
+                          "WHERE role = 'head' GROUP BY household_id HAVING count(*) = 1)"), ==,
+                   count (db, "SELECT count(*) FROM household"));
+  /* Status histories follow the origin. */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_current c JOIN person p "
+                          "ON p.id = c.person_id WHERE c.status = 'temporary_protection' "
+                          "AND p.birth_country NOT IN ('UA', 'FR')"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT status) FROM person_current"), >=, 7);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM person_language WHERE interpreter"), >, 100);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM status_period "
+                          "WHERE document_expiry IS NOT NULL"), >, 300);
+  sqlite3_close (db);
+}
+
+static void
+on_progress_cancel (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  g_assert_cmpuint (done, <=, total);
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_demo_cancel (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (escale_demo_generate_full (store, 5000, 1, on_progress_cancel, cancellable,
+                                             cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Nothing was written, and the store is usable. */
+  g_assert_cmpint (escale_store_count_people (store), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (escale_demo_generate (store, 10, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_store_count_people (store), ==, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  escale_test_init (&argc, &argv);
+  cli_path = argc > 1 ? argv[1] : g_getenv ("ESCALE_CLI");
+  if (cli_path == NULL)
+    g_error ("Give the path of escale-cli as argument or in ESCALE_CLI");
+
+  g_test_add_func ("/cli/demo/deterministic", test_demo_deterministic);
+  g_test_add_func ("/cli/search/file-number", test_search_file_number);
+  g_test_add_func ("/cli/search/scripts", test_search_scripts);
+  g_test_add_func ("/cli/search/batch", test_search_batch);
+  g_test_add_func ("/cli/search/hostile", test_search_hostile);
+  g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/demo/content", test_demo_content);
+  g_test_add_func ("/demo/cancel", test_demo_cancel);
+
+  status = g_test_run ();
+  escale_test_cleanup ();
+  return status;
+}
