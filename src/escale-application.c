@@ -18,6 +18,7 @@ struct _EscaleApplication
 
   EscaleStore    *store;
   char           *database_path;
+  char           *file_number;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, ADW_TYPE_APPLICATION)
@@ -83,6 +84,8 @@ escale_application_activate (GApplication *app)
       return;
     }
   window = GTK_WINDOW (escale_window_new (self, self->store));
+  if (self->file_number != NULL)
+    escale_window_open_file_number (ESCALE_WINDOW (window), self->file_number);
   gtk_window_present (window);
 }
 
@@ -100,6 +103,7 @@ escale_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_canonicalize_filename (path, NULL);
+  g_variant_dict_lookup (options, "file", "s", &self->file_number);
   return -1;
 }
 
@@ -174,6 +178,7 @@ escale_application_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_free (self->database_path);
+  g_free (self->file_number);
 
   G_OBJECT_CLASS (escale_application_parent_class)->finalize (object);
 }
@@ -195,6 +200,8 @@ escale_application_init (EscaleApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("The database file to open (created when missing)"), N_("PATH") },
+    { "file", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the file of the person with this file number"), N_("NUMBER") },
     { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The interface language, such as fr or ar"), N_("LANGUAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-people-page.h"
+#include "escale-person-store.h"
 #include "escale-window.h"
 
 struct _EscaleWindow
@@ -226,6 +227,29 @@ escale_window_get_people_page (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->people_page);
+}
+
+/**
+ * escale_window_open_file_number:
+ *
+ * Shows the file numbered @file_number, or says it does not exist.
+ */
+void
+escale_window_open_file_number (EscaleWindow *self,
+                                const char   *file_number)
+{
+  gint64 id;
+
+  g_return_if_fail (ESCALE_IS_WINDOW (self));
+
+  id = escale_store_find_file_number (self->store, file_number);
+  if (id != 0)
+    {
+      escale_people_page_open_person (self->people_page, id);
+      return;
+    }
+  /* Translators: %s is a file number, like 2026-0142 */
+  escale_window_add_toast (self, adw_toast_new_format (_("No file numbered %s"), file_number));
 }
 
 void
