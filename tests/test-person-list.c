@@ -359,6 +359,60 @@ test_empty_store (void)
   g_assert_finalize_object (list);
 }
 
+/* Over a thousand matches: the first 1 024 come at once, the rest from a
+ * worker thread, appended without touching the first ones. */
+static void
+test_rest_in_background (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscalePersonList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscalePersonSummary) first = NULL;
+  g_autoptr(EscalePersonSummary) again = NULL;
+  g_autoptr(EscalePersonSummary) last = NULL;
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  Fixture f = { .changes = changes };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (escale_store_begin (store, &error));
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Many%04u", i);
+      g_autoptr(EscalePerson) person = escale_test_person (family, "Test", NULL);
+
+      g_assert_true (escale_store_save_person (store, person, &error));
+    }
+  g_assert_true (escale_store_commit (store, &error));
+
+  list = escale_person_list_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1024);
+  g_assert_false (escale_person_list_is_complete (list));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  f.list = list;
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &f);
+  while (!escale_person_list_is_complete (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (escale_person_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1500);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1024);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 476);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (escale_person_summary_get_id (again), ==, escale_person_summary_get_id (first));
+  last = g_list_model_get_item (G_LIST_MODEL (list), 1499);
+  g_assert_cmpstr (escale_person_summary_get_family_name (last), ==, "Many1499");
+
+  /* A new query while the rest is searched: the stale rest never lands. */
+  escale_person_list_refresh (list);
+  escale_person_list_set_query (list, "Many14");
+  while (!escale_person_list_is_complete (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_array_unref (changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +432,7 @@ main (int   argc,
   ADD ("/person-list/refresh", test_refresh);
   ADD ("/person-list/find", test_find);
   g_test_add_func ("/person-list/empty-store", test_empty_store);
+  g_test_add_func ("/person-list/rest-in-background", test_rest_in_background);
 
 #undef ADD
 

@@ -5,6 +5,11 @@
  * view asks for an item, and only a few pages are kept: scrolling through
  * 100 000 people never builds 100 000 objects.
  *
+ * A search first fetches its best FIRST_BATCH ids, which costs the same
+ * whatever the size of the database; when there may be more, the complete
+ * ranking is computed in a worker thread on its own connection and the
+ * rest is appended when it arrives. Typing on never waits for it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -15,6 +20,7 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 16
+#define FIRST_BATCH (PAGE_SIZE * 16)
 
 struct _EscalePersonSummary
 {
@@ -124,7 +130,23 @@ struct _EscalePersonList
   GArray             *ids;     /* gint64, in display order */
   GHashTable         *pages;   /* page number → GPtrArray of EscalePersonSummary */
   GQueue              recent;  /* page numbers, most recently used first */
+  GCancellable       *rest;    /* the search of the rest, while it runs */
 };
+
+typedef struct
+{
+  char               *path;
+  char               *query;
+  EscalePersonFilter *filter;
+} RestSearch;
+
+enum {
+  PROP_0,
+  PROP_COMPLETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void escale_person_list_model_init (GListModelInterface *iface);
 
@@ -257,6 +279,128 @@ escale_person_list_model_init (GListModelInterface *iface)
 }
 
 static void
+rest_search_free (RestSearch *search)
+{
+  g_free (search->path);
+  g_free (search->query);
+  escale_person_filter_free (search->filter);
+  g_free (search);
+}
+
+static void
+search_rest_thread (GTask        *task,
+                    G_GNUC_UNUSED gpointer source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  RestSearch *search = task_data;
+  g_autoptr(EscaleStore) reader = NULL;
+  GError *error = NULL;
+  GArray *ids = NULL;
+
+  reader = escale_store_open (search->path, &error);
+  if (reader != NULL)
+    {
+      escale_store_set_cancellable (reader, cancellable);
+      ids = escale_store_search_people (reader, search->query, search->filter, 0, &error);
+    }
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_rest_found (GObject      *source,
+               GAsyncResult *result,
+               G_GNUC_UNUSED gpointer user_data)
+{
+  EscalePersonList *self = ESCALE_PERSON_LIST (source);
+  g_autoptr(GError) error = NULL;
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+  guint before;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  if (ids == NULL)
+    {
+      g_warning ("Cannot list every match: %s", error->message);
+      g_clear_object (&self->rest);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->rest)
+    {
+      g_array_unref (ids);
+      return;
+    }
+  g_clear_object (&self->rest);
+  before = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  /* The first ids are the same, in the same order: only the tail is new. */
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (before / PAGE_SIZE));
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (before / PAGE_SIZE));
+  if (ids->len > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len - before);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+search_rest (EscalePersonList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RestSearch *search = g_new0 (RestSearch, 1);
+
+  search->path = g_strdup (escale_store_get_path (self->store));
+  search->query = g_strdup (self->query);
+  search->filter = escale_person_filter_copy (self->filter);
+  self->rest = g_cancellable_new ();
+  task = g_task_new (self, self->rest, on_rest_found, NULL);
+  g_task_set_source_tag (task, search_rest);
+  g_task_set_task_data (task, search, (GDestroyNotify) rest_search_free);
+  g_task_run_in_thread (task, search_rest_thread);
+}
+
+static void
+cancel_rest (EscalePersonList *self)
+{
+  if (self->rest == NULL)
+    return;
+  g_cancellable_cancel (self->rest);
+  g_clear_object (&self->rest);
+}
+
+static void
+escale_person_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  EscalePersonList *self = ESCALE_PERSON_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, escale_person_list_is_complete (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+escale_person_list_dispose (GObject *object)
+{
+  cancel_rest (ESCALE_PERSON_LIST (object));
+
+  G_OBJECT_CLASS (escale_person_list_parent_class)->dispose (object);
+}
+
+static void
 escale_person_list_finalize (GObject *object)
 {
   EscalePersonList *self = (EscalePersonList *) object;
@@ -274,7 +418,21 @@ escale_person_list_finalize (GObject *object)
 static void
 escale_person_list_class_init (EscalePersonListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = escale_person_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = escale_person_list_dispose;
+  object_class->finalize = escale_person_list_finalize;
+  object_class->get_property = escale_person_list_get_property;
+
+  /**
+   * EscalePersonList:complete:
+   *
+   * Whether every match is in the list, or the rest is still being searched.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -313,7 +471,8 @@ escale_person_list_refresh (EscalePersonList *self)
 
   g_return_if_fail (ESCALE_IS_PERSON_LIST (self));
 
-  ids = escale_store_search_people (self->store, self->query, self->filter, 0, &error);
+  cancel_rest (self);
+  ids = escale_store_search_people (self->store, self->query, self->filter, FIRST_BATCH, &error);
   if (ids == NULL)
     {
       g_warning ("Cannot list people: %s", error->message);
@@ -323,7 +482,17 @@ escale_person_list_refresh (EscalePersonList *self)
   g_array_unref (self->ids);
   self->ids = ids;
   drop_pages (self);
+  if (ids->len == FIRST_BATCH)
+    search_rest (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+gboolean
+escale_person_list_is_complete (EscalePersonList *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_LIST (self), TRUE);
+  return self->rest == NULL;
 }
 
 void

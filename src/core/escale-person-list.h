@@ -33,6 +33,7 @@ void              escale_person_list_set_filter (EscalePersonList         *self,
 void              escale_person_list_refresh    (EscalePersonList         *self);
 int               escale_person_list_find       (EscalePersonList         *self,
                                                  gint64                    id);
+gboolean          escale_person_list_is_complete (EscalePersonList     *self);
 guint             escale_person_list_get_n_loaded_pages (EscalePersonList *self);
 
 G_END_DECLS

@@ -329,13 +329,20 @@ index_person (EscaleStore   *store,
   return TRUE;
 }
 
-static char *
-build_sort_key (EscalePerson *person)
+/* The keys of the ordered indexes search starts with: "family given",
+ * "given family" and the phone number in its national form. */
+static void
+build_keys (EscalePerson  *person,
+            char         **sort_key,
+            char         **given_key,
+            char         **phone_key)
 {
   g_autofree char *family = escale_text_fold (escale_person_get (person, ESCALE_FIELD_FAMILY_NAME));
   g_autofree char *given = escale_text_fold (escale_person_get (person, ESCALE_FIELD_GIVEN_NAMES));
 
-  return g_strdup_printf ("%s %s", family, given);
+  *sort_key = g_strdup_printf ("%s %s", family, given);
+  *given_key = g_strdup_printf ("%s %s", given, family);
+  *phone_key = escale_text_phone_key (escale_person_get (person, ESCALE_FIELD_PHONE));
 }
 
 static gboolean
@@ -366,9 +373,11 @@ write_person_row (EscaleStore   *store,
   static gsize once;
   gboolean is_new = escale_person_get_id (person) == 0;
   g_autofree char *now = escale_store_now ();
-  g_autofree char *sort_key = build_sort_key (person);
+  g_autofree char *sort_key = NULL, *given_key = NULL, *phone_key = NULL;
   sqlite3_stmt *stmt;
   int n = 1;
+
+  build_keys (person, &sort_key, &given_key, &phone_key);
 
   if (g_once_init_enter (&once))
     {
@@ -381,11 +390,12 @@ write_person_row (EscaleStore   *store,
           g_string_append (marks, "?, ");
           g_string_append_printf (sets, "%s = ?, ", escale_field_get_name (i));
         }
-      update_sql = g_strdup_printf ("UPDATE person SET %ssort_key = ?, updated_at = ?, "
+      update_sql = g_strdup_printf ("UPDATE person SET %ssort_key = ?, given_key = ?, "
+                                    "phone_key = ?, updated_at = ?, "
                                     "updated_by = ? WHERE id = ?", sets->str);
-      insert_sql = g_strdup_printf ("INSERT INTO person (%ssort_key, created_at, "
-                                    "updated_at, created_by, updated_by, uuid) "
-                                    "VALUES (%s?, ?, ?, ?, ?, ?) RETURNING id, uuid",
+      insert_sql = g_strdup_printf ("INSERT INTO person (%ssort_key, given_key, phone_key, "
+                                    "created_at, updated_at, created_by, updated_by, uuid) "
+                                    "VALUES (%s?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, uuid",
                                     columns->str, marks->str);
       g_once_init_leave (&once, 1);
     }
@@ -395,6 +405,8 @@ write_person_row (EscaleStore   *store,
   for (guint i = 0; i < ESCALE_N_FIELDS; i++)
     escale_bind_text (stmt, n++, escale_person_get (person, i));
   sqlite3_bind_text (stmt, n++, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, n++, given_key, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, n++, phone_key);
   if (is_new)
     {
       g_autofree char *uuid = escale_person_get_uuid (person) ? NULL : escale_store_new_uuid ();

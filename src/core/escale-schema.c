@@ -79,9 +79,13 @@ static const char migration_1[] =
   "  retention_date TEXT,\n"
   "  notes TEXT,\n"
   "  sort_key TEXT NOT NULL DEFAULT '',\n"
+  "  given_key TEXT NOT NULL DEFAULT '',\n"
+  "  phone_key TEXT,\n"
   AUDIT_COLUMNS
   ");\n"
   "CREATE INDEX person_sort ON person (sort_key, id);\n"
+  "CREATE INDEX person_given ON person (given_key, id);\n"
+  "CREATE INDEX person_phone ON person (phone_key, id) WHERE phone_key IS NOT NULL;\n"
   "CREATE INDEX person_referent ON person (referent);\n"
 
   "CREATE TABLE person_name (\n"

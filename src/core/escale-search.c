@@ -1,18 +1,22 @@
 /* escale-search.c — finding people
  *
  * One box finds people by family name, given names, other names in any
- * script, file number and phone. Results come in three tiers, each in
- * alphabetical order, without repeats:
+ * script, file number and phone. Results come in tiers, without repeats:
  *
- *   1. the folded "family given" name starts with what was typed;
- *   2. every word typed starts a word of a name, alias, file number or phone
- *      (FTS5 prefix query on our folded text);
- *   3. every word of three letters or more appears inside one (trigram
- *      index, through LIKE: see escale_text_trigram_query()).
+ *   1. a file number, then a phone number (national form), starting with
+ *      what was typed, in their order;
+ *   2. the folded "family given" name, then the "given family" name,
+ *      starting with what was typed, alphabetically;
+ *   3. every word typed starts a word of a name, alias, file number or phone
+ *      (FTS5 prefix query on our folded text), alphabetically;
+ *   4. every word of three letters or more appears inside one (trigram
+ *      index), alphabetically.
  *
- * Each tier is a query with a LIMIT, so the first page costs the same on
- * 1 000 or 100 000 people. Whatever is typed is folded and quoted before it
- * reaches FTS5: no input can form an operator or a syntax error.
+ * The tiers of 1 and 2 read an index in order and stop at the limit, so the
+ * first page costs the same on 1 000 or 100 000 people; tiers 3 and 4 are
+ * only reached when the others did not fill it. Whatever is typed is folded
+ * and quoted before it reaches FTS5: no input can form an operator or a
+ * syntax error.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -157,18 +161,13 @@ prefix_upper_bound (const char *prefix)
 }
 
 /* A phone number is typed with spaces, dots or dashes, and with +33 or
- * 0033 for a leading 0 (both forms are indexed): look it up by its digits. */
+ * 0033 for a leading 0: look it up by its national digits. */
 static char *
 phone_query (const char *query)
 {
-  g_autofree char *digits = NULL;
-
   if (query == NULL || query[strspn (query, "0123456789 .-+/()")] != '\0')
     return NULL;
-  digits = escale_text_digits (query);
-  if (strlen (digits) < 2)
-    return NULL;
-  return g_strdup_printf ("\"%s\"*", g_str_has_prefix (digits, "00") ? digits + 2 : digits);
+  return escale_text_phone_key (query);
 }
 
 /**
@@ -189,12 +188,12 @@ escale_store_search_people (EscaleStore               *store,
 {
   g_autofree char *folded = escale_text_fold (query);
   g_autofree char *upper = prefix_upper_bound (folded);
+  g_autofree char *number = g_strstrip (g_strdup (query ? query : ""));
+  g_autofree char *number_upper = prefix_upper_bound (number);
+  g_autofree char *phone = phone_query (query);
+  g_autofree char *phone_upper = phone ? prefix_upper_bound (phone) : NULL;
   g_autofree char *words = escale_text_fts_query (query, TRUE);
   g_autofree char *trigrams = escale_text_trigram_query (query);
-  g_autofree char *phone = phone_query (query);
-  static const char words_sql[] =
-    "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
-    "WHERE person_search MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3";
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Results results = { g_array_new (FALSE, FALSE, sizeof (gint64)), seen, limit };
 
@@ -210,10 +209,22 @@ escale_store_search_people (EscaleStore               *store,
       return results.ids;
     }
 
-  if (!run_tier (store, "SELECT p.id FROM person p WHERE p.sort_key >= ?1 AND p.sort_key < ?2%s "
+  /* The ordered tiers first: each reads an index in order and stops at the limit. */
+  if ((g_ascii_isdigit (*number) &&
+       !run_tier (store, "SELECT p.id FROM person p WHERE p.file_number >= ?1 "
+                  "AND p.file_number < ?2%s ORDER BY p.file_number LIMIT ?3",
+                  number, number_upper, filter, &results, error)) ||
+      !run_tier (store, "SELECT p.id FROM person p WHERE p.phone_key >= ?1 "
+                 "AND p.phone_key < ?2%s ORDER BY p.phone_key, p.id LIMIT ?3",
+                 phone, phone_upper, filter, &results, error) ||
+      !run_tier (store, "SELECT p.id FROM person p WHERE p.sort_key >= ?1 AND p.sort_key < ?2%s "
                  "ORDER BY p.sort_key, p.id LIMIT ?3", folded, upper, filter, &results, error) ||
-      !run_tier (store, words_sql, words, NULL, filter, &results, error) ||
-      !run_tier (store, words_sql, phone, NULL, filter, &results, error) ||
+      !run_tier (store, "SELECT p.id FROM person p WHERE p.given_key >= ?1 "
+                 "AND p.given_key < ?2%s ORDER BY p.given_key, p.id LIMIT ?3",
+                 folded, upper, filter, &results, error) ||
+      !run_tier (store, "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
+                 "WHERE person_search MATCH ?1%s ORDER BY p.sort_key, p.id LIMIT ?3",
+                 words, NULL, filter, &results, error) ||
       !run_tier (store, "SELECT p.id FROM person_trigram t JOIN person p ON p.id = t.rowid "
                  "WHERE t.text LIKE '%%' || (?1 ->> 0) || '%%' AND NOT EXISTS "
                  "(SELECT 1 FROM json_each (?1) w WHERE instr (t.text, w.value) = 0)%s "

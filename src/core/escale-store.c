@@ -223,6 +223,28 @@ escale_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static int
+check_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/**
+ * escale_store_set_cancellable:
+ * @cancellable: (nullable): interrupts the statement running when cancelled
+ *
+ * For a connection used by one worker thread: a cancelled search stops
+ * within a few thousand steps of the virtual machine.
+ */
+void
+escale_store_set_cancellable (EscaleStore  *self,
+                              GCancellable *cancellable)
+{
+  g_return_if_fail (ESCALE_IS_STORE (self));
+  sqlite3_progress_handler (self->db, cancellable ? 1000 : 0,
+                            cancellable ? check_cancelled : NULL, cancellable);
+}
+
 char *
 escale_store_default_path (void)
 {

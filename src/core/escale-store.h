@@ -32,6 +32,8 @@ const char  *escale_store_get_user         (EscaleStore  *self);
 void         escale_store_set_user         (EscaleStore  *self,
                                             const char   *login);
 char        *escale_store_default_path     (void);
+void         escale_store_set_cancellable  (EscaleStore  *self,
+                                            GCancellable *cancellable);
 gboolean     escale_store_check            (EscaleStore  *self,
                                             GPtrArray    *problems,
                                             GError      **error);

@@ -78,6 +78,28 @@ escale_text_digits (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * escale_text_phone_key:
+ *
+ * Returns: (transfer full) (nullable): the digits of a phone number in
+ *   their national form (+33 6 12… and 0033 6 12… become 0612…), or %NULL
+ *   when @phone has fewer than two digits
+ */
+char *
+escale_text_phone_key (const char *phone)
+{
+  g_autofree char *digits = escale_text_digits (phone);
+  const char *start = digits;
+
+  if (strlen (digits) < 2)
+    return NULL;
+  if (g_str_has_prefix (start, "00"))
+    start += 2;
+  if (g_str_has_prefix (start, "33") && strlen (start) > 3)
+    return g_strconcat ("0", start + 2, NULL);
+  return g_strdup (start);
+}
+
 /* Arabic letters U+0621..U+064A to Latin. */
 static const char *const arabic[] = {
   /* 0621 */ "", "a", "a", "", "i", "", "a", "b", "a", "t", "th", "j", "h", "kh", "d",

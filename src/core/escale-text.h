@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 char  *escale_text_fold          (const char *text);
 char  *escale_text_transliterate (const char *folded);
 char  *escale_text_digits        (const char *text);
+char  *escale_text_phone_key     (const char *phone);
 char  *escale_text_skeleton      (const char *word);
 GStrv  escale_text_skeletons     (const char *names);
 char  *escale_text_fts_query     (const char *query,

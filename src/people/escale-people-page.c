@@ -65,8 +65,13 @@ update_list_state (EscalePeoplePage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
-  /* Translators: the number of people in the list */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  if (escale_person_list_is_complete (self->people))
+    /* Translators: the number of people in the list */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  else
+    /* Translators: the list shows its first people while the rest is searched */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, searching for more…",
+                                          "%u people, searching for more…", n), n);
   gtk_label_set_label (self->count_label, count);
 }
 
@@ -420,6 +425,8 @@ escale_people_page_set_store (EscalePeoplePage *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->people, "notify::complete",
+                           G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   setup_filters (self);
   update_list_state (self);
