@@ -141,7 +141,7 @@ configure_connection (EscaleStore  *self,
   return escale_store_exec (self,
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA cache_size = -16000;"
+                            "PRAGMA cache_size = -4000;"
                             /* Savepoints journal in memory, not in a temporary file. */
                             "PRAGMA temp_store = MEMORY;",
                             error);
