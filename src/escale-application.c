@@ -84,9 +84,9 @@ escale_application_activate (GApplication *app)
       return;
     }
   window = GTK_WINDOW (escale_window_new (self, self->store));
+  gtk_window_present (window);
   if (self->file_number != NULL)
     escale_window_open_file_number (ESCALE_WINDOW (window), self->file_number);
-  gtk_window_present (window);
 }
 
 static int

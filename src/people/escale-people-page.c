@@ -75,6 +75,19 @@ update_list_state (EscalePeoplePage *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+/* Scrolls once the list has its size: right after a start it has none. */
+static gboolean
+scroll_to_current (gpointer user_data)
+{
+  EscalePeoplePage *self = user_data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_current (EscalePeoplePage *self)
 {
@@ -82,6 +95,8 @@ select_current (EscalePeoplePage *self)
 
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  if (position >= 0)
+    g_idle_add_full (G_PRIORITY_LOW, scroll_to_current, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -101,6 +116,14 @@ show_person (EscalePeoplePage *self,
     }
   escale_person_view_set_person (self->person_view, person);
   gtk_stack_set_visible_child_name (self->content_stack, "person");
+}
+
+static void
+on_people_complete (EscalePeoplePage *self)
+{
+  update_list_state (self);
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    select_current (self);
 }
 
 static void
@@ -426,7 +449,7 @@ escale_people_page_set_store (EscalePeoplePage *self,
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->people, "notify::complete",
-                           G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_people_complete), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   setup_filters (self);
   update_list_state (self);

@@ -86,6 +86,7 @@ add_row (AdwPreferencesGroup *group,
   escaped = g_markup_escape_text (value, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   return ADW_ACTION_ROW (row);
 }
