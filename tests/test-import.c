@@ -288,6 +288,28 @@ test_import_updates (void)
 }
 
 /* Importing the same file again keeps the households as they were. */
+/* A status older than the current one cannot end it: a clear problem at
+ * the date, and nothing written. */
+static void
+test_import_older_status (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autofree char *path = fixture ("import-people.csv");
+  g_autoptr(EscaleImportReport) first = import (store, path, FALSE);
+  g_autoptr(EscaleImportReport) report = NULL;
+  gint64 periods = count_rows (store, "status_period");
+
+  g_assert_cmpuint (first->problems->len, ==, 0);
+  report = import_text (store,
+                        "file_number,family_name,status,status_since\n"
+                        "2019-0001,,refugee,2019-01-01\n");
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 2, "status_since");
+  g_assert_nonnull (strstr (((EscaleImportProblem *) g_ptr_array_index (report->problems, 0))->message,
+                            "10/05/2019"));
+  g_assert_cmpint (count_rows (store, "status_period"), ==, periods);
+}
+
 static void
 test_import_again (void)
 {
@@ -476,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/import/creates", test_import_creates);
   g_test_add_func ("/import/updates", test_import_updates);
   g_test_add_func ("/import/again", test_import_again);
+  g_test_add_func ("/import/older-status", test_import_older_status);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/import/problems", test_import_problems);
   g_test_add_func ("/import/dry-run", test_import_dry_run);

@@ -571,8 +571,18 @@ apply_status (Import       *import,
     {
       EscaleStatusPeriod *period = g_ptr_array_index (periods, i);
 
-      if (period->ended_on == NULL)
-        period->ended_on = day_before (since);
+      if (period->ended_on != NULL)
+        continue;
+      if (period->started_on != NULL && strcmp (period->started_on, since) >= 0)
+        {
+          g_autofree char *started = escale_date_format (period->started_on, ESCALE_DATE_EXACT);
+          add_problem (import, row->line, column_label (import, COL_STATUS_SINCE),
+                       /* Translators: %s is a date */
+                       _("The current status of this file started on %s, not before this "
+                         "date: change older statuses in the file itself"), started);
+          return;
+        }
+      period->ended_on = day_before (since);
     }
   g_ptr_array_add (periods, escale_status_period_new (status, since, NULL, NULL, NULL));
 }
