@@ -23,8 +23,15 @@ struct _EscaleApplication
 
 G_DEFINE_FINAL_TYPE (EscaleApplication, escale_application, ADW_TYPE_APPLICATION)
 
-static GSettings *
-settings_new_if_installed (void)
+/**
+ * escale_application_new_settings:
+ *
+ * Returns: (transfer full) (nullable): Escale's settings, or %NULL when
+ *   the schema is not installed (tests, a build tree without
+ *   GSETTINGS_SCHEMA_DIR): the app then runs with its defaults
+ */
+GSettings *
+escale_application_new_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -42,7 +49,7 @@ choose_database_path (EscaleApplication *self)
 
   if (self->database_path != NULL)
     return g_strdup (self->database_path);
-  settings = settings_new_if_installed ();
+  settings = escale_application_new_settings ();
   if (settings != NULL)
     configured = g_settings_get_string (settings, "database-path");
   if (configured != NULL && *configured != '\0')

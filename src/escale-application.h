@@ -18,5 +18,6 @@ void               escale_application_setup_i18n (int          argc,
                                                   char       **argv);
 void               escale_ui_register_resources  (void);
 EscaleStore       *escale_application_get_store  (EscaleApplication *self);
+GSettings         *escale_application_new_settings (void);
 
 G_END_DECLS

@@ -32,17 +32,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
-
 static void
 restore_size (EscaleWindow *self)
 {
@@ -198,7 +187,7 @@ static void
 escale_window_init (EscaleWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = settings_new_if_installed ();
+  self->settings = escale_application_new_settings ();
 }
 
 /**

@@ -41,16 +41,25 @@ escale_duplicate_free (EscaleDuplicate *duplicate)
 
 /* Validation */
 
-G_GNUC_PRINTF (4, 5) static void
-add_error (GPtrArray   *errors,
-           EscaleField  field,
-           guint        index,
-           const char  *format,
-           ...)
+/**
+ * escale_field_errors_add:
+ * @errors: (nullable) (element-type EscaleFieldError): where to add it
+ *
+ * Adds a problem found at @field (item @index of a list field).
+ */
+void
+escale_field_errors_add (GPtrArray   *errors,
+                         EscaleField  field,
+                         guint        index,
+                         const char  *format,
+                         ...)
 {
-  EscaleFieldError *error = g_new0 (EscaleFieldError, 1);
+  EscaleFieldError *error;
   va_list args;
 
+  if (errors == NULL)
+    return;
+  error = g_new0 (EscaleFieldError, 1);
   va_start (args, format);
   error->field = field;
   error->index = index;
@@ -74,13 +83,13 @@ check_date (GPtrArray   *errors,
   date = escale_date_to_gdate (iso);
   if (date == NULL || strlen (iso) != 10)
     {
-      add_error (errors, field, index, "%s", _("This date does not exist"));
+      escale_field_errors_add (errors, field, index, "%s", _("This date does not exist"));
       return FALSE;
     }
   today = escale_date_today ();
   if (not_future && strcmp (iso, today) > 0)
     {
-      add_error (errors, field, index, "%s", _("This date is in the future"));
+      escale_field_errors_add (errors, field, index, "%s", _("This date is in the future"));
       return FALSE;
     }
   return TRUE;
@@ -96,7 +105,7 @@ validate_birth_date (EscalePerson *person,
   if (!check_date (errors, ESCALE_FIELD_BIRTH_DATE, 0, birth, TRUE))
     return;
   if (birth != NULL && escale_date_age_on (birth, today) > MAX_AGE)
-    add_error (errors, ESCALE_FIELD_BIRTH_DATE, 0,
+    escale_field_errors_add (errors, ESCALE_FIELD_BIRTH_DATE, 0,
                /* Translators: %d is the largest accepted age, 120 */
                _("This would make the person older than %d years"), MAX_AGE);
 }
@@ -114,27 +123,27 @@ validate_codes (EscaleStore  *store,
   static const char *const levels[] = { "native", "fluent", "basic", NULL };
 
   if (sex != NULL && !escale_vocab_has_code (store, ESCALE_VOCAB_SEX, sex))
-    add_error (errors, ESCALE_FIELD_SEX, 0, _("Unknown sex “%s”: use F, M or X"), sex);
+    escale_field_errors_add (errors, ESCALE_FIELD_SEX, 0, _("Unknown sex “%s”: use F, M or X"), sex);
   if (precision != NULL && !g_strv_contains ((const char *[]) { "exact", "month", "year",
                                                                  "estimated", NULL }, precision))
-    add_error (errors, ESCALE_FIELD_BIRTH_PRECISION, 0, _("Unknown precision “%s”"), precision);
+    escale_field_errors_add (errors, ESCALE_FIELD_BIRTH_PRECISION, 0, _("Unknown precision “%s”"), precision);
   if (country != NULL && escale_iso_country_name (country) == NULL)
-    add_error (errors, ESCALE_FIELD_BIRTH_COUNTRY, 0,
+    escale_field_errors_add (errors, ESCALE_FIELD_BIRTH_COUNTRY, 0,
                _("“%s” is not an ISO 3166 country code"), country);
   for (guint i = 0; nationalities[i] != NULL; i++)
     if (escale_iso_country_name (nationalities[i]) == NULL)
-      add_error (errors, ESCALE_FIELD_NATIONALITIES, i,
+      escale_field_errors_add (errors, ESCALE_FIELD_NATIONALITIES, i,
                  _("“%s” is not an ISO 3166 country code"), nationalities[i]);
   for (guint i = 0; i < languages->len; i++)
     {
       EscaleLanguageSkill *skill = g_ptr_array_index (languages, i);
       if (escale_iso_language_name (skill->code) == NULL)
-        add_error (errors, ESCALE_FIELD_LANGUAGES, i,
+        escale_field_errors_add (errors, ESCALE_FIELD_LANGUAGES, i,
                    _("“%s” is not an ISO 639 language code"), skill->code);
       else if (skill->level != NULL && *skill->level != '\0' &&
                !g_strv_contains (levels, skill->level))
         /* Translators: %s is a level code; native, fluent and basic must stay as they are */
-        add_error (errors, ESCALE_FIELD_LANGUAGES, i,
+        escale_field_errors_add (errors, ESCALE_FIELD_LANGUAGES, i,
                    _("Unknown level “%s”: use native, fluent or basic"), skill->level);
     }
 }
@@ -151,13 +160,13 @@ validate_status_periods (EscaleStore  *store,
       EscaleStatusPeriod *period = g_ptr_array_index (periods, i);
 
       if (!escale_vocab_has_code (store, ESCALE_VOCAB_STATUS, period->status))
-        add_error (errors, ESCALE_FIELD_STATUS, i, _("Unknown administrative status “%s”"),
+        escale_field_errors_add (errors, ESCALE_FIELD_STATUS, i, _("Unknown administrative status “%s”"),
                    period->status ? period->status : "");
       if (check_date (errors, ESCALE_FIELD_STATUS, i, period->started_on, TRUE) &&
           check_date (errors, ESCALE_FIELD_STATUS, i, period->ended_on, FALSE) &&
           period->started_on && period->ended_on &&
           strcmp (period->ended_on, period->started_on) < 0)
-        add_error (errors, ESCALE_FIELD_STATUS, i, "%s",
+        escale_field_errors_add (errors, ESCALE_FIELD_STATUS, i, "%s",
                    _("The status cannot end before it starts"));
       check_date (errors, ESCALE_FIELD_STATUS, i, period->document_expiry, FALSE);
     }
@@ -175,7 +184,7 @@ validate_file_number (EscaleStore  *store,
     return;
   owner = escale_store_find_file_number (store, number);
   if (owner != 0 && owner != escale_person_get_id (person))
-    add_error (errors, ESCALE_FIELD_FILE_NUMBER, 0,
+    escale_field_errors_add (errors, ESCALE_FIELD_FILE_NUMBER, 0,
                _("File number %s is already used by another person"), number);
 }
 
@@ -203,7 +212,7 @@ escale_store_validate_person (EscaleStore  *store,
   g_return_val_if_fail (ESCALE_IS_PERSON (person), errors);
 
   if (family == NULL)
-    add_error (errors, ESCALE_FIELD_FAMILY_NAME, 0, "%s", _("The family name is required"));
+    escale_field_errors_add (errors, ESCALE_FIELD_FAMILY_NAME, 0, "%s", _("The family name is required"));
   validate_file_number (store, person, errors);
   validate_birth_date (person, errors);
   for (guint i = 0; i < G_N_ELEMENTS (past_dates); i++)
@@ -211,10 +220,10 @@ escale_store_validate_person (EscaleStore  *store,
   check_date (errors, ESCALE_FIELD_RETENTION_DATE, 0,
               escale_person_get (person, ESCALE_FIELD_RETENTION_DATE), FALSE);
   if (email != NULL && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
-    add_error (errors, ESCALE_FIELD_EMAIL, 0, "%s", _("This is not an email address"));
+    escale_field_errors_add (errors, ESCALE_FIELD_EMAIL, 0, "%s", _("This is not an email address"));
   if (escale_person_get (person, ESCALE_FIELD_CLOSED_ON) != NULL &&
       escale_person_get (person, ESCALE_FIELD_CLOSE_REASON) == NULL)
-    add_error (errors, ESCALE_FIELD_CLOSE_REASON, 0, "%s",
+    escale_field_errors_add (errors, ESCALE_FIELD_CLOSE_REASON, 0, "%s",
                _("Say why the file is closed"));
   validate_codes (store, person, errors);
   validate_status_periods (store, person, errors);
@@ -364,6 +373,18 @@ generate_file_number (EscaleStore   *store,
   return TRUE;
 }
 
+/* After an UPDATE: fails when no row was there to change. */
+static gboolean
+require_changed (EscaleStore  *store,
+                 GError      **error)
+{
+  if (sqlite3_changes (escale_store_get_db (store)) > 0)
+    return TRUE;
+  g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+               "%s", _("This person's file no longer exists"));
+  return FALSE;
+}
+
 static gboolean
 write_person_row (EscaleStore   *store,
                   EscalePerson  *person,
@@ -430,15 +451,7 @@ write_person_row (EscaleStore   *store,
   sqlite3_bind_text (stmt, n++, now, -1, SQLITE_STATIC);
   escale_bind_text (stmt, n++, escale_store_get_user (store));
   sqlite3_bind_int64 (stmt, n++, escale_person_get_id (person));
-  if (!escale_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (escale_store_get_db (store)) == 0)
-    {
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
-                   "%s", _("This person's file no longer exists"));
-      return FALSE;
-    }
-  return TRUE;
+  return escale_store_step_done (store, stmt, error) && require_changed (store, error);
 }
 
 static gboolean
@@ -845,15 +858,7 @@ run_write (EscaleStore   *store,
     escale_bind_text (stmt, 4, a);
   if (sqlite3_bind_parameter_count (stmt) >= 5)
     escale_bind_text (stmt, 5, b);
-  if (!escale_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (escale_store_get_db (store)) == 0)
-    {
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
-                   "%s", _("This person's file no longer exists"));
-      return FALSE;
-    }
-  return TRUE;
+  return escale_store_step_done (store, stmt, error) && require_changed (store, error);
 }
 
 /* Takes @person_id out of their household. A household of one is no

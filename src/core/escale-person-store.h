@@ -17,6 +17,11 @@ typedef struct
 } EscaleFieldError;
 
 void          escale_field_error_free          (EscaleFieldError *error);
+void          escale_field_errors_add          (GPtrArray        *errors,
+                                                EscaleField       field,
+                                                guint             index,
+                                                const char       *format,
+                                                ...) G_GNUC_PRINTF (4, 5);
 
 GPtrArray    *escale_store_validate_person     (EscaleStore   *store,
                                                 EscalePerson  *person);

@@ -73,25 +73,10 @@ on_response (EscaleHouseholdDialog *self,
     g_warning ("%s", error->message);
 }
 
-static void
-setup_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-           GtkListItem                            *item)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (escale_person_row_new ()));
-}
-
-static void
-bind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-          GtkListItem                            *item)
-{
-  escale_person_row_set_summary (ESCALE_PERSON_ROW (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
-}
-
 static GtkWidget *
 build_content (EscaleHouseholdDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list;
@@ -100,8 +85,6 @@ build_content (EscaleHouseholdDialog *self)
   g_object_set (self->search_entry, "placeholder-text", _("Name, file number or phone"), NULL);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
                             self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   list = gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
                             g_object_ref (factory));
   gtk_widget_add_css_class (list, "navigation-sidebar");

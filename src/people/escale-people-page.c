@@ -40,18 +40,6 @@ struct _EscalePeoplePage
 G_DEFINE_FINAL_TYPE (EscalePeoplePage, escale_people_page, ADW_TYPE_BIN)
 
 static void
-add_toast (EscalePeoplePage *self,
-           AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 update_list_state (EscalePeoplePage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
@@ -176,7 +164,7 @@ on_undo_create (AdwToast         *toast,
 
   if (!escale_store_delete_person (self->store, id, &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   if (self->person_id == id)
@@ -193,7 +181,7 @@ on_undo_edit (AdwToast         *toast,
 
   if (!escale_store_save_person (self->store, before, &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   reload (self);
@@ -220,7 +208,7 @@ on_editor_saved (EscalePeoplePage *self,
       g_object_set_data_full (G_OBJECT (toast), "before", g_object_ref (before), g_object_unref);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_edit), self, 0);
     }
-  add_toast (self, toast);
+  escale_add_toast (GTK_WIDGET (self), toast);
   setup_filters (self);
   self->person_id = id;
   reload (self);
@@ -348,28 +336,6 @@ on_person_changed_cb (EscalePeoplePage *self)
 }
 
 static void
-setup_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-           GtkListItem                            *item)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (escale_person_row_new ()));
-}
-
-static void
-bind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-          GtkListItem                            *item)
-{
-  escale_person_row_set_summary (ESCALE_PERSON_ROW (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-            GtkListItem                            *item)
-{
-  escale_person_row_set_summary (ESCALE_PERSON_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
 escale_people_page_dispose (GObject *object)
 {
   EscalePeoplePage *self = ESCALE_PEOPLE_PAGE (object);
@@ -420,13 +386,10 @@ escale_people_page_class_init (EscalePeoplePageClass *klass)
 static void
 escale_people_page_init (EscalePeoplePage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }

@@ -161,26 +161,6 @@ static void on_item_changed_cb (Item *item);
 
 /* Helpers: errors */
 
-G_GNUC_PRINTF (4, 5) static void
-add_error (GPtrArray   *errors,
-           EscaleField  field,
-           guint        index,
-           const char  *format,
-           ...)
-{
-  EscaleFieldError *error;
-  va_list args;
-
-  if (errors == NULL)
-    return;
-  error = g_new0 (EscaleFieldError, 1);
-  va_start (args, format);
-  error->field = field;
-  error->index = index;
-  error->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (errors, error);
-}
 
 static gboolean
 list_of_field (EscaleField  field,
@@ -385,9 +365,9 @@ parse_date (const char          *text,
   iso = escale_date_parse (text, precision, &error);
   if (iso == NULL && what != NULL)
     /* Translators: an error about one field of a list item, "Until: This date does not exist" */
-    add_error (errors, field, index, _("%s: %s"), what, error->message);
+    escale_field_errors_add (errors, field, index, _("%s: %s"), what, error->message);
   else if (iso == NULL)
-    add_error (errors, field, index, "%s", error->message);
+    escale_field_errors_add (errors, field, index, "%s", error->message);
   return iso;
 }
 
@@ -469,7 +449,7 @@ read_status_item (Item         *item,
   if (status == NULL)
     {
       if (!status_item_is_empty (item))
-        add_error (errors, ESCALE_FIELD_STATUS, index, "%s", _("Choose a status"));
+        escale_field_errors_add (errors, ESCALE_FIELD_STATUS, index, "%s", _("Choose a status"));
       return;
     }
   period = escale_status_period_new (status, from, to, *document ? document : NULL, expiry);
@@ -494,13 +474,13 @@ read_language_item (Item         *item,
   if (code == NULL)
     {
       if (level != NULL || interpreter)
-        add_error (errors, ESCALE_FIELD_LANGUAGES, index, "%s", _("Choose a language"));
+        escale_field_errors_add (errors, ESCALE_FIELD_LANGUAGES, index, "%s", _("Choose a language"));
       return;
     }
   for (guint i = 0; i < languages->len; i++)
     if (g_str_equal (((EscaleLanguageSkill *) g_ptr_array_index (languages, i))->code, code))
       {
-        add_error (errors, ESCALE_FIELD_LANGUAGES, index, "%s",
+        escale_field_errors_add (errors, ESCALE_FIELD_LANGUAGES, index, "%s",
                    _("This language is already listed"));
         return;
       }
@@ -544,7 +524,7 @@ read_item (Item         *item,
 
       if (g_strcmp0 (code, text) == 0)
         {
-          add_error (errors, ESCALE_FIELD_NATIONALITIES, index, "%s",
+          escale_field_errors_add (errors, ESCALE_FIELD_NATIONALITIES, index, "%s",
                      _("This nationality is already listed"));
           return;
         }

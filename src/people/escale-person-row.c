@@ -113,3 +113,42 @@ escale_person_row_set_summary (EscalePersonRow     *self,
   gtk_widget_set_visible (self->closed_label, escale_person_summary_get_closed (summary));
   gtk_widget_set_opacity (self->box, escale_person_summary_get_closed (summary) ? 0.6 : 1.0);
 }
+
+static void
+setup_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
+           GtkListItem                            *item)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (escale_person_row_new ()));
+}
+
+static void
+bind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
+          GtkListItem                            *item)
+{
+  escale_person_row_set_summary (ESCALE_PERSON_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
+            GtkListItem                            *item)
+{
+  escale_person_row_set_summary (ESCALE_PERSON_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/**
+ * escale_person_row_factory_new:
+ *
+ * Returns: (transfer full): a factory of rows for lists of
+ *   #EscalePersonSummary
+ */
+GtkListItemFactory *
+escale_person_row_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  return factory;
+}

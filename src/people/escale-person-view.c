@@ -47,18 +47,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-add_toast (EscalePersonView *self,
-           AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 static AdwPreferencesGroup *
 add_group (EscalePersonView *self,
            const char       *title)
@@ -292,16 +280,16 @@ on_member_remove_clicked (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!escale_store_household_remove (self->store, id, &error))
-    add_toast (self, adw_toast_new (error->message));
+    escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
   else
-    add_toast (self, adw_toast_new (_("Removed from the household")));
+    escale_add_toast (GTK_WIDGET (self), adw_toast_new (_("Removed from the household")));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
 on_household_added (EscalePersonView *self)
 {
-  add_toast (self, adw_toast_new (_("Added to the household")));
+  escale_add_toast (GTK_WIDGET (self), adw_toast_new (_("Added to the household")));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -479,7 +467,7 @@ on_reopen_clicked_cb (EscalePersonView *self)
 
   if (!escale_store_reopen_person (self->store, escale_person_get_id (self->person), &error))
     {
-      add_toast (self, adw_toast_new (error->message));
+      escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   toast = adw_toast_new (_("File reopened"));
@@ -491,7 +479,7 @@ on_reopen_clicked_cb (EscalePersonView *self)
   g_object_set_data_full (G_OBJECT (toast), "reason",
                           g_strdup (field (self, ESCALE_FIELD_CLOSE_REASON)), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_reopen), self, 0);
-  add_toast (self, toast);
+  escale_add_toast (GTK_WIDGET (self), toast);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -534,7 +522,7 @@ on_close_response (AdwMessageDialog *dialog,
     return;
   if (!escale_person_view_close_file (data->self, gtk_editable_get_text (data->date),
                                       gtk_editable_get_text (data->reason), &error))
-    add_toast (data->self, adw_toast_new (error->message));
+    escale_add_toast (GTK_WIDGET (data->self), adw_toast_new (error->message));
 }
 
 static GtkWidget *
@@ -686,7 +674,7 @@ escale_person_view_close_file (EscalePersonView  *self,
   g_object_set_data (G_OBJECT (toast), "person-id",
                      GSIZE_TO_POINTER (escale_person_get_id (self->person)));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_close), self, 0);
-  add_toast (self, toast);
+  escale_add_toast (GTK_WIDGET (self), toast);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -192,3 +192,21 @@ escale_format_date (const char *iso)
 {
   return escale_date_format (iso, ESCALE_DATE_EXACT);
 }
+
+/**
+ * escale_add_toast:
+ * @widget: a widget inside the window
+ *
+ * Shows @toast in the toast overlay around @widget.
+ */
+void
+escale_add_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

@@ -28,6 +28,8 @@ const char *escale_code_dropdown_get_code   (GtkDropDown        *dropdown);
 void        escale_code_dropdown_set_code   (GtkDropDown        *dropdown,
                                              const char         *code);
 
+void        escale_add_toast                (GtkWidget          *widget,
+                                             AdwToast           *toast);
 char       *escale_format_person_name       (const char         *family_name,
                                              const char         *given_names);
 char       *escale_format_birth             (const char         *birth_date,
