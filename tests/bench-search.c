@@ -3,13 +3,19 @@
  * Generates (or reuses, cached in the build folder by size, seed, schema
  * version and a fingerprint of the generator's output) two demo databases, then types about forty real names, aliases
  * and file numbers prefix by prefix, as someone does in the search box.
- * Each prefix is searched twice: for the first page the list shows (limit
- * 50) and for the whole ranked list the lazy list model computes (no
- * limit). Prints median and p95 latencies and checks the budgets:
+ * Each prefix is searched three times: for the first page the list shows
+ * (limit 50), for the first batch the People list computes while the user
+ * waits (limit 1 024), and for the whole ranked list (no limit), which the
+ * list computes in a worker thread. Prints median and p95 latencies and
+ * checks the budgets:
  *
- *   - p95 of the first page under 16 ms on 100 000 people;
- *   - median of the first page on 100 000 people at most twice that on
- *     10 000 (cost must not grow with the database).
+ *   - p95 of the first page and of the list's first batch under 16 ms on
+ *     100 000 people;
+ *   - median of the list's first batch (the search the People list waits
+ *     for at each keystroke) on 100 000 people at most twice that on
+ *     10 000: cost must not grow with the database. The first page's ratio
+ *     is printed too; its medians are a few tens of microseconds, so that
+ *     ratio is mostly noise.
  *
  * Options: --large N, --small N, --seed S, --regenerate.
  *
@@ -29,6 +35,7 @@
 #include "escale-search.h"
 
 #define FIRST_PAGE        50
+#define LIST_BATCH        1024
 #define BUDGET_P95_MS     16.0
 #define BUDGET_RATIO      2.0
 #define N_FAMILY_TERMS    12
@@ -45,6 +52,7 @@ static gboolean regenerate;
 typedef struct
 {
   GArray *first_page;  /* double, ms, one per query */
+  GArray *list_batch;
   GArray *full_list;
   GArray *full_counts; /* guint, how many people the full list held */
 } Timings;
@@ -290,6 +298,7 @@ run_queries (EscaleStore *store,
   Timings *timings = g_new0 (Timings, 1);
 
   timings->first_page = g_array_new (FALSE, FALSE, sizeof (double));
+  timings->list_batch = g_array_new (FALSE, FALSE, sizeof (double));
   timings->full_list = g_array_new (FALSE, FALSE, sizeof (double));
   timings->full_counts = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -301,10 +310,12 @@ run_queries (EscaleStore *store,
     {
       const char *query = QUERY (queries, i)->text;
       double first = time_search (store, query, FIRST_PAGE, NULL);
+      double batch = time_search (store, query, LIST_BATCH, NULL);
       guint count = 0;
       double full = time_search (store, query, 0, &count);
 
       g_array_append_val (timings->first_page, first);
+      g_array_append_val (timings->list_batch, batch);
       g_array_append_val (timings->full_list, full);
       g_array_append_val (timings->full_counts, count);
     }
@@ -315,6 +326,7 @@ static void
 timings_free (Timings *timings)
 {
   g_array_unref (timings->first_page);
+  g_array_unref (timings->list_batch);
   g_array_unref (timings->full_list);
   g_array_unref (timings->full_counts);
   g_free (timings);
@@ -449,7 +461,11 @@ print_timings (const char *title,
   print_breakdown (timings->first_page, queries);
   printf ("    slowest:\n");
   print_slowest (timings->first_page, NULL, queries);
-  printf ("  full ranked list (no limit): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+  printf ("  list's first batch (limit %d): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+          LIST_BATCH, percentile (timings->list_batch, 50), percentile (timings->list_batch, 95),
+          percentile (timings->list_batch, 100));
+  print_breakdown (timings->list_batch, queries);
+  printf ("  full ranked list (no limit, in a worker thread): median %.2f ms, p95 %.2f ms, max %.2f ms\n",
           percentile (timings->full_list, 50), percentile (timings->full_list, 95),
           percentile (timings->full_list, 100));
   print_breakdown (timings->full_list, queries);
@@ -487,7 +503,7 @@ main (int   argc,
   g_autoptr(GPtrArray) terms = NULL, queries = NULL;
   g_autoptr(Timings) large_timings = NULL, small_timings = NULL;
   g_autofree char *large_title = NULL, *small_title = NULL;
-  double ratio, full_ratio;
+  double ratio, batch_ratio, full_ratio;
   gboolean pass = TRUE;
 
   setlocale (LC_ALL, "");
@@ -519,14 +535,19 @@ main (int   argc,
 
   ratio = percentile (large_timings->first_page, 50) /
           MAX (percentile (small_timings->first_page, 50), 0.001);
+  batch_ratio = percentile (large_timings->list_batch, 50) /
+                MAX (percentile (small_timings->list_batch, 50), 0.001);
   full_ratio = percentile (large_timings->full_list, 50) /
                MAX (percentile (small_timings->full_list, 50), 0.001);
-  printf ("\nRatio of medians %d / %d: first page %.2f, full list %.2f\n\n", large_size,
-          small_size, ratio, full_ratio);
+  printf ("\nRatio of medians %d / %d: first page %.2f, list's first batch %.2f, "
+          "full list %.2f\n\n", large_size, small_size, ratio, batch_ratio, full_ratio);
 
   pass &= check_budget ("p95 of the first page on the large database",
                         percentile (large_timings->first_page, 95), BUDGET_P95_MS, " ms");
-  pass &= check_budget ("ratio of first-page medians, large / small", ratio, BUDGET_RATIO, "");
+  pass &= check_budget ("p95 of the list's first batch on the large database",
+                        percentile (large_timings->list_batch, 95), BUDGET_P95_MS, " ms");
+  pass &= check_budget ("ratio of the list's first-batch medians, large / small", batch_ratio,
+                        BUDGET_RATIO, "");
   if (queries->len < 200)
     {
       printf ("FAIL: only %u queries, at least 200 are needed\n", queries->len);
