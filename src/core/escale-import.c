@@ -943,7 +943,7 @@ escale_import_people (EscaleStore  *store,
   if (!(import.csv = escale_csv_new_from_file (path, error)))
     return NULL;
   /* Validating in the transaction too sees the data as it is written. */
-  if (!escale_store_begin (store, error))
+  if (!escale_store_begin_batch (store, error))
     return NULL;
   if (!run (&import, dry_run, error))
     {

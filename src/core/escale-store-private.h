@@ -24,6 +24,8 @@ gboolean      escale_store_exec        (EscaleStore  *self,
                                         GError      **error);
 gboolean      escale_store_begin       (EscaleStore  *self,
                                         GError      **error);
+gboolean      escale_store_begin_batch (EscaleStore  *self,
+                                        GError      **error);
 gboolean      escale_store_commit      (EscaleStore  *self,
                                         GError      **error);
 void          escale_store_rollback    (EscaleStore  *self);

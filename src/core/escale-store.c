@@ -21,10 +21,16 @@ struct _EscaleStore
   char     *user;
   int       version;
   int       tx_depth;
+  gboolean  batch;         /* nested writes join the transaction, see escale_store_begin_batch() */
+  gboolean  batch_failed;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, see escale_store_cached() */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleStore, escale_store, G_TYPE_OBJECT)
+
+/* The page cache, in kB: small, as memory must not grow with the database. */
+#define CACHE_KB 4000
+#define BATCH_CACHE_KB 64000
 
 G_DEFINE_QUARK (escale-store-error-quark, escale_store_error)
 
@@ -141,10 +147,18 @@ configure_connection (EscaleStore  *self,
   return escale_store_exec (self,
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA cache_size = -4000;"
+                            "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KB) ";"
                             /* Savepoints journal in memory, not in a temporary file. */
                             "PRAGMA temp_store = MEMORY;",
                             error);
+}
+
+static void
+end_batch (EscaleStore *self)
+{
+  self->batch = FALSE;
+  self->batch_failed = FALSE;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KB), NULL, NULL, NULL);
 }
 
 static void
@@ -382,6 +396,11 @@ escale_store_begin (EscaleStore  *self,
 {
   g_autofree char *sql = NULL;
 
+  if (self->batch && self->tx_depth > 0)
+    {
+      self->tx_depth++;
+      return TRUE;
+    }
   if (self->tx_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
@@ -392,6 +411,30 @@ escale_store_begin (EscaleStore  *self,
   return TRUE;
 }
 
+/**
+ * escale_store_begin_batch:
+ *
+ * Begins a transaction for a bulk operation (an import, demo data): the
+ * writes made inside it join it without savepoints of their own, which
+ * SQLite and its full-text indexes make costly. A nested write that fails
+ * cannot be undone alone, so the whole batch must then be rolled back:
+ * escale_store_commit() refuses to commit it.
+ */
+gboolean
+escale_store_begin_batch (EscaleStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+
+  if (!escale_store_begin (self, error))
+    return FALSE;
+  /* Bulk writes touch many index pages: a larger cache for their duration. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (BATCH_CACHE_KB), NULL, NULL, NULL);
+  self->batch = TRUE;
+  self->batch_failed = FALSE;
+  return TRUE;
+}
+
 gboolean
 escale_store_commit (EscaleStore  *self,
                      GError      **error)
@@ -399,6 +442,17 @@ escale_store_commit (EscaleStore  *self,
   g_autofree char *sql = NULL;
 
   g_assert (self->tx_depth > 0);
+  if (self->batch && self->tx_depth > 1)
+    {
+      self->tx_depth--;
+      return TRUE;
+    }
+  if (self->batch_failed)
+    {
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
+                           _("A write of this operation failed: nothing was saved"));
+      return FALSE;
+    }
   if (self->tx_depth == 1)
     sql = g_strdup ("COMMIT");
   else
@@ -406,6 +460,8 @@ escale_store_commit (EscaleStore  *self,
   if (!escale_store_exec (self, sql, error))
     return FALSE;
   self->tx_depth--;
+  if (self->batch && self->tx_depth == 0)
+    end_batch (self);
   return TRUE;
 }
 
@@ -415,6 +471,12 @@ escale_store_rollback (EscaleStore *self)
   g_autofree char *sql = NULL;
 
   g_assert (self->tx_depth > 0);
+  if (self->batch && self->tx_depth > 1)
+    {
+      self->tx_depth--;
+      self->batch_failed = TRUE;
+      return;
+    }
   if (self->tx_depth == 1)
     sql = g_strdup ("ROLLBACK");
   else
@@ -422,6 +484,8 @@ escale_store_rollback (EscaleStore *self)
                            self->tx_depth - 1, self->tx_depth - 1);
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   self->tx_depth--;
+  if (self->batch && self->tx_depth == 0)
+    end_batch (self);
 }
 
 char *
