@@ -1411,6 +1411,41 @@ test_referents (void)
   g_assert_true (g_strv_equal ((const char * const *) referents, expected));
 }
 
+/* In a batch, saves join the transaction; one that fails spoils the batch:
+ * it cannot be committed, and rolling it back leaves nothing. */
+static void
+test_batch (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscalePerson) good = escale_test_person ("Batch", "One", NULL);
+  g_autoptr(EscalePerson) bad = escale_test_person ("Batch", "Two", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (escale_store_begin_batch (store, &error));
+  g_assert_true (escale_store_save_person (store, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (escale_store_commit (store, &error));
+  g_assert_cmpint (escale_store_count_people (store), ==, 1);
+
+  /* A write refused by the database inside the save, after its first rows. */
+  g_assert_true (escale_store_exec (store, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON "
+                                    "person_skeleton BEGIN SELECT RAISE (ABORT, 'no'); END",
+                                    &error));
+  g_assert_true (escale_store_begin_batch (store, &error));
+  g_assert_false (escale_store_save_person (store, bad, &error));
+  g_clear_error (&error);
+  g_assert_false (escale_store_commit (store, &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL);
+  g_clear_error (&error);
+  escale_store_rollback (store);
+  g_assert_cmpint (escale_store_count_people (store), ==, 1);
+
+  /* The store is usable as before. */
+  g_assert_true (escale_store_exec (store, "DROP TRIGGER refuse", &error));
+  g_assert_true (escale_store_save_person (store, bad, &error));
+  g_assert_cmpint (escale_store_count_people (store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1454,6 +1489,7 @@ main (int   argc,
   g_test_add_func ("/store/settings", test_settings);
   g_test_add_func ("/store/vocab", test_vocab);
   g_test_add_func ("/store/referents", test_referents);
+  g_test_add_func ("/store/batch", test_batch);
 
   status = g_test_run ();
   escale_test_cleanup ();
