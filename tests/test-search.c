@@ -237,6 +237,10 @@ test_numbers (Fixture       *f,
   assert_finds_only (f, "+33612345678", f->helene);
   assert_finds_only (f, "06 12 34", f->helene);
   assert_finds_only (f, "+33 7 98 76 54 32", f->benali);
+  /* The short prefixes typed on the way there. */
+  assert_finds_only (f, "+33 6", f->helene);
+  assert_finds_only (f, "0033 7 9", f->benali);
+  assert_finds_only (f, "07", f->benali);
   assert_finds_only (f, "07 98 76 54 32", f->benali);
   assert_finds_only (f, "0798", f->benali);
   assert_finds_only (f, "+380 44 123 4567", f->olena);

@@ -18,6 +18,7 @@
 #include "escale-demo.h"
 #include "escale-import.h"
 #include "escale-person-store.h"
+#include "escale-person-list.h"
 #include "escale-search.h"
 #include "escale-store.h"
 
@@ -188,6 +189,8 @@ run_demo (const char  *database,
 
 /* search */
 
+#define SUMMARY_CHUNK 500
+
 static gboolean
 answer_query (EscaleStore  *store,
               const char   *query,
@@ -198,16 +201,22 @@ answer_query (EscaleStore  *store,
 
   if (ids == NULL)
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
+  for (guint first = 0; first < ids->len; first += SUMMARY_CHUNK)
     {
-      g_autoptr(EscalePerson) person = NULL;
+      g_autoptr(GPtrArray) summaries = NULL;
 
-      person = escale_store_load_person (store, g_array_index (ids, gint64, i), NULL);
-      if (person == NULL)
-        continue; /* deleted meanwhile */
-      print_field (escale_person_get (person, ESCALE_FIELD_FILE_NUMBER), '\t');
-      print_field (escale_person_get (person, ESCALE_FIELD_FAMILY_NAME), '\t');
-      print_field (escale_person_get (person, ESCALE_FIELD_GIVEN_NAMES), '\n');
+      summaries = escale_store_load_summaries (store, &g_array_index (ids, gint64, first),
+                                               MIN (SUMMARY_CHUNK, ids->len - first));
+      for (guint i = 0; i < summaries->len; i++)
+        {
+          EscalePersonSummary *summary = g_ptr_array_index (summaries, i);
+
+          if (escale_person_summary_get_file_number (summary) == NULL)
+            continue; /* deleted meanwhile */
+          print_field (escale_person_summary_get_file_number (summary), '\t');
+          print_field (escale_person_summary_get_family_name (summary), '\t');
+          print_field (escale_person_summary_get_given_names (summary), '\n');
+        }
     }
   return TRUE;
 }

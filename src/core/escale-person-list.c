@@ -170,24 +170,30 @@ summary_from_row (sqlite3_stmt *stmt)
   return summary;
 }
 
-static GPtrArray *
-load_page (EscalePersonList *self,
-           guint             page)
+/**
+ * escale_store_load_summaries:
+ * @ids: (array length=n_ids): people's ids
+ *
+ * Returns: (transfer full) (element-type EscalePersonSummary): one summary
+ *   per id, in the same order; a person deleted meanwhile gets an empty
+ *   one, so that positions hold
+ */
+GPtrArray *
+escale_store_load_summaries (EscaleStore  *store,
+                             const gint64 *ids,
+                             guint         n_ids)
 {
-  guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - first);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        g_object_unref);
   g_autoptr(GString) json = g_string_new ("[");
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                            g_array_index (self->ids, gint64, first + i));
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
   g_string_append_c (json, ']');
 
-  stmt = escale_store_cached (self->store,
+  stmt = escale_store_cached (store,
                               "SELECT p.id, p.file_number, p.family_name, p.given_names, "
                               "p.birth_date, p.birth_precision, p.closed_on, c.status "
                               "FROM person p LEFT JOIN person_current c ON c.person_id = p.id "
@@ -203,22 +209,30 @@ load_page (EscalePersonList *self,
       sqlite3_reset (stmt);
     }
 
-  /* A person deleted meanwhile still gets an (empty) item: positions must hold. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_ids; i++)
     {
-      gint64 id = g_array_index (self->ids, gint64, first + i);
-      EscalePersonSummary *summary = g_hash_table_lookup (by_id, &id);
+      EscalePersonSummary *summary = g_hash_table_lookup (by_id, &ids[i]);
 
       if (summary != NULL)
         g_ptr_array_add (items, g_object_ref (summary));
       else
         {
           summary = g_object_new (ESCALE_TYPE_PERSON_SUMMARY, NULL);
-          summary->id = id;
+          summary->id = ids[i];
           g_ptr_array_add (items, summary);
         }
     }
   return items;
+}
+
+static GPtrArray *
+load_page (EscalePersonList *self,
+           guint             page)
+{
+  guint first = page * PAGE_SIZE;
+
+  return escale_store_load_summaries (self->store, &g_array_index (self->ids, gint64, first),
+                                      MIN (PAGE_SIZE, self->ids->len - first));
 }
 
 static void

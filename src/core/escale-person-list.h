@@ -21,6 +21,10 @@ const char *escale_person_summary_get_birth_precision (EscalePersonSummary *self
 const char *escale_person_summary_get_status          (EscalePersonSummary *self);
 gboolean    escale_person_summary_get_closed          (EscalePersonSummary *self);
 
+GPtrArray  *escale_store_load_summaries (EscaleStore  *store,
+                                         const gint64 *ids,
+                                         guint         n_ids);
+
 #define ESCALE_TYPE_PERSON_LIST (escale_person_list_get_type ())
 G_DECLARE_FINAL_TYPE (EscalePersonList, escale_person_list, ESCALE, PERSON_LIST, GObject)
 

@@ -95,7 +95,7 @@ escale_text_phone_key (const char *phone)
     return NULL;
   if (g_str_has_prefix (start, "00"))
     start += 2;
-  if (g_str_has_prefix (start, "33") && strlen (start) > 3)
+  if (g_str_has_prefix (start, "33") && strlen (start) >= 3)
     return g_strconcat ("0", start + 2, NULL);
   return g_strdup (start);
 }
