@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "escale-application.h"
+#include "escale-household-dialog.h"
 #include "escale-people-page.h"
 #include "escale-person-editor.h"
 #include "escale-person-list.h"
@@ -173,6 +174,73 @@ test_create_find_edit_close (Fixture       *fixture,
   g_assert_cmpstr (escale_person_get (person, ESCALE_FIELD_CLOSE_REASON), ==, "Moved to Lyon");
 }
 
+static void
+on_added (gboolean *added)
+{
+  *added = TRUE;
+}
+
+/* The household dialog finds a person and adds them with a role; the
+ * first person becomes the head of the new household. */
+static void
+test_household_dialog (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 head_id = escale_test_add_person (fixture->store, "Kebede", "Almaz", "1985-02-01");
+  gint64 child_id = escale_test_add_person (fixture->store, "Kebede", "Dawit", "2015-06-10");
+  g_autoptr(EscalePerson) head = escale_store_load_person (fixture->store, head_id, NULL);
+  g_autoptr(EscalePerson) child = NULL;
+  g_autoptr(GError) error = NULL;
+  EscaleHouseholdDialog *dialog;
+  EscaleHouseholdMember *member;
+  gboolean added = FALSE;
+
+  (void) data;
+  dialog = escale_household_dialog_new (GTK_WINDOW (fixture->window), fixture->store, head);
+  g_signal_connect_swapped (dialog, "added", G_CALLBACK (on_added), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  escale_household_dialog_set_query (dialog, "dawit");
+  spin ();
+  g_assert_true (escale_household_dialog_add (dialog, 0, "child", &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (added);
+
+  g_clear_object (&head);
+  head = escale_store_load_person (fixture->store, head_id, &error);
+  child = escale_store_load_person (fixture->store, child_id, &error);
+  g_assert_cmpint (escale_person_get_household_id (head), !=, 0);
+  g_assert_cmpint (escale_person_get_household_id (head), ==, escale_person_get_household_id (child));
+  g_assert_cmpstr (escale_person_get_household_role (head), ==, "head");
+  g_assert_cmpstr (escale_person_get_household_role (child), ==, "child");
+  g_assert_cmpuint (escale_person_get_household_members (head)->len, ==, 1);
+  member = g_ptr_array_index (escale_person_get_household_members (head), 0);
+  g_assert_cmpint (member->person_id, ==, child_id);
+
+  /* The file shows the household; a person is not added to their own. */
+  escale_people_page_open_person (fixture->page, head_id);
+  spin ();
+  dialog = escale_household_dialog_new (GTK_WINDOW (fixture->window), fixture->store, head);
+  escale_household_dialog_set_query (dialog, "almaz");
+  g_assert_false (escale_household_dialog_add (dialog, 0, "other", &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* Every template loads: the shortcuts window is only built on demand. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/escale/Escale/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +253,9 @@ main (int   argc,
               test_bad_date_saves_nothing, fixture_tear_down);
   g_test_add ("/ui/people/create-find-edit-close", Fixture, NULL, fixture_set_up,
               test_create_find_edit_close, fixture_tear_down);
+  g_test_add ("/ui/people/household-dialog", Fixture, NULL, fixture_set_up,
+              test_household_dialog, fixture_tear_down);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
   result = g_test_run ();
   escale_test_cleanup ();
   return result;
