@@ -222,12 +222,19 @@ escale_application_init (EscaleApplication *self)
  * escale_application_setup_i18n:
  *
  * Chooses the interface language before anything is translated: from
- * `--language`, else from the environment. GTK must not reset the locale.
+ * `--language`, else from the settings, else from the environment. GTK
+ * must not reset the locale.
  */
 void
 escale_application_setup_i18n (int    argc,
                                char **argv)
 {
+  g_autoptr(GSettings) settings = escale_application_new_settings ();
+  g_autofree char *language = settings ? g_settings_get_string (settings, "interface-language")
+                                       : NULL;
+
+  if (language != NULL && *language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
   for (int i = 1; i < argc; i++)
     {
       const char *language = NULL;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-application.h"
 #include "escale-people-page.h"
 #include "escale-person-editor.h"
 #include "escale-person-row.h"
@@ -23,6 +24,7 @@ struct _EscalePeoplePage
   GtkSingleSelection  *selection;
   gint64               person_id;
   EscalePersonEditor  *editor;
+  GSettings           *settings;
 
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
@@ -135,14 +137,27 @@ apply_filters (EscalePeoplePage *self)
   };
 
   escale_person_list_set_filter (self->people, &filter);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-closed-files", filter.state != ESCALE_FILES_OPEN);
   update_list_state (self);
   select_current (self);
+}
+
+/* The referents are those named in files: the list changes with them. */
+static void
+setup_referent_filter (EscalePeoplePage *self)
+{
+  g_auto(GStrv) referents = escale_store_list_referents (self->store);
+  g_autofree char *chosen = g_strdup (escale_code_dropdown_get_code (self->referent_filter));
+
+  escale_code_dropdown_setup (self->referent_filter, (const char * const *) referents,
+                              (const char * const *) referents, _("Any referent"));
+  escale_code_dropdown_set_code (self->referent_filter, chosen);
 }
 
 static void
 setup_filters (EscalePeoplePage *self)
 {
-  g_auto(GStrv) referents = escale_store_list_referents (self->store);
   const char *state_codes[] = { "all", "open", "closed", NULL };
   const char *state_labels[] = {
     C_("files", "Open and closed"), C_("files", "Open files"), C_("files", "Closed files"), NULL,
@@ -150,9 +165,10 @@ setup_filters (EscalePeoplePage *self)
 
   escale_code_dropdown_setup_vocab (self->status_filter, self->store, ESCALE_VOCAB_STATUS,
                                     _("Any status"));
-  escale_code_dropdown_setup (self->referent_filter, (const char * const *) referents,
-                              (const char * const *) referents, _("Any referent"));
+  setup_referent_filter (self);
   escale_code_dropdown_setup (self->state_filter, state_codes, state_labels, NULL);
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "show-closed-files"))
+    escale_code_dropdown_set_code (self->state_filter, "open");
 }
 
 static void
@@ -209,7 +225,7 @@ on_editor_saved (EscalePeoplePage *self,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_edit), self, 0);
     }
   escale_add_toast (GTK_WIDGET (self), toast);
-  setup_filters (self);
+  setup_referent_filter (self);
   self->person_id = id;
   reload (self);
   show_person (self, id);
@@ -345,6 +361,7 @@ escale_people_page_dispose (GObject *object)
   /* No gtk_widget_dispose_template(): the leaflet is AdwBin's child, which
    * AdwBin unparents itself. */
   g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
   g_clear_object (&self->people);
   g_clear_object (&self->store);
 
@@ -389,6 +406,7 @@ escale_people_page_init (EscalePeoplePage *self)
   g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = escale_application_new_settings ();
 
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
