@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escale-person-store.h"
+#include "escale-schema.h"
 #include "escale-store-private.h"
 #include "escale-test-util.h"
 #include "escale-vocab.h"
@@ -67,8 +68,10 @@ raw_int (const char *path,
   return value;
 }
 
+/* The backups beside @db_path; @last, if given, receives the path of one. */
 static guint
-count_backups (const char *db_path)
+find_backups (const char  *db_path,
+              char       **last)
 {
   g_autofree char *dir_path = g_path_get_dirname (db_path);
   g_autofree char *base = g_path_get_basename (db_path);
@@ -79,8 +82,21 @@ count_backups (const char *db_path)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, base) && g_str_has_suffix (name, ".bak"))
-      n++;
+      {
+        n++;
+        if (last != NULL)
+          {
+            g_free (*last);
+            *last = g_build_filename (dir_path, name, NULL);
+          }
+      }
   return n;
+}
+
+static guint
+count_backups (const char *db_path)
+{
+  return find_backups (db_path, NULL);
 }
 
 /* A database path alone in its own folder, to look for backups beside it. */
@@ -247,31 +263,74 @@ test_too_new_rollback_journal (void)
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM future"), ==, 1);
 }
 
+/* A schema of today's migrations plus one more, as the next version will have. */
+static EscaleStore *
+open_next_version (const char  *path,
+                   const char  *next,
+                   GError     **error)
+{
+  int n;
+  const char * const *today = escale_schema_get_migrations (&n);
+  g_autofree const char **schema = g_new0 (const char *, n + 2);
+
+  memcpy (schema, today, n * sizeof *schema);
+  schema[n] = next;
+  return escale_store_open_with_schema (path, schema, n + 1, error);
+}
+
 static void
 test_backup_before_migration (void)
 {
-  if (escale_store_get_latest_version () < 2)
-    {
-      g_test_skip ("Only one migration exists: no older schema to upgrade from, so the backup "
-                   "taken before an upgrade cannot run yet. Test it when migration 2 arrives.");
-      return;
-    }
-  {
-    g_autofree char *path = lonely_path ();
+  g_autofree char *path = lonely_path ();
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  int latest = escale_store_get_latest_version ();
 
-    {
-      g_autoptr(EscaleStore) store = open_store (path);
-      escale_test_add_person (store, "Dupont", "Hélène", NULL);
-    }
-    /* Pretend the file is at version 1: migrations from 2 on run again and
-     * might fail, but the backup must be there before they start. */
-    raw_exec (path, "PRAGMA user_version = 1");
-    {
-      g_autoptr(EscaleStore) store = escale_store_open (path, NULL);
-      (void) store;
-    }
-    g_assert_cmpuint (count_backups (path), ==, 1);
+  {
+    g_autoptr(EscaleStore) store = open_store (path);
+    escale_test_add_person (store, "Dupont", "Hélène", NULL);
   }
+  g_assert_cmpuint (count_backups (path), ==, 0);
+
+  /* An upgrade backs the file up first, then migrates in one transaction. */
+  {
+    g_autoptr(EscaleStore) store = open_next_version (path, "CREATE TABLE extra (x);"
+                                                      "INSERT INTO extra VALUES (1);", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (escale_store_get_schema_version (store), ==, latest + 1);
+  }
+  g_assert_cmpuint (find_backups (path, &backup), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM extra"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM person"), ==, 1);
+  /* The backup is the file as it was before the upgrade. */
+  g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"),
+                   ==, 0);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM person"), ==, 1);
+}
+
+/* A migration that fails leaves the file as it was, at its old version,
+ * with the backup beside it. */
+static void
+test_failed_upgrade_keeps_file (void)
+{
+  g_autofree char *path = lonely_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EscaleStore) failed = NULL;
+  int latest = escale_store_get_latest_version ();
+
+  {
+    g_autoptr(EscaleStore) store = open_store (path);
+    escale_test_add_person (store, "Dupont", "Hélène", NULL);
+  }
+  failed = open_next_version (path, "CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);",
+                              &error);
+  g_assert_null (failed);
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL);
+  g_assert_cmpuint (count_backups (path), ==, 1);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM person"), ==, 1);
 }
 
 static void
@@ -1459,6 +1518,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/too-new", test_too_new);
   g_test_add_func ("/store/migrate/too-new-rollback-journal", test_too_new_rollback_journal);
   g_test_add_func ("/store/migrate/backup", test_backup_before_migration);
+  g_test_add_func ("/store/migrate/failed-upgrade", test_failed_upgrade_keeps_file);
   g_test_add_func ("/store/migrate/failure-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/store/open/unwritable", test_open_unwritable);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);

@@ -181,6 +181,19 @@ escale_schema_get_n_migrations (void)
   return G_N_ELEMENTS (migrations);
 }
 
+/**
+ * escale_schema_get_migrations:
+ * @n_migrations: (out): how many there are
+ *
+ * Returns: (array length=n_migrations) (transfer none): the migrations, in order
+ */
+const char * const *
+escale_schema_get_migrations (int *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
 const char *
 escale_schema_get_migration (int version)
 {

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 int         escale_schema_get_n_migrations (void);
 const char *escale_schema_get_migration    (int version);
+const char * const *escale_schema_get_migrations (int *n_migrations);
 
 G_END_DECLS

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+EscaleStore  *escale_store_open_with_schema (const char         *path,
+                                            const char * const *migrations,
+                                            int                 n_migrations,
+                                            GError            **error);
 sqlite3      *escale_store_get_db      (EscaleStore  *self);
 sqlite3_stmt *escale_store_prepare     (EscaleStore  *self,
                                         const char   *sql,

@@ -21,6 +21,8 @@ struct _EscaleStore
   char     *user;
   int       version;
   int       tx_depth;
+  const char *const *migrations;  /* the schema: migration n is migrations[n - 1] */
+  int       n_migrations;
   gboolean  batch;         /* nested writes join the transaction, see escale_store_begin_batch() */
   gboolean  batch_failed;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, see escale_store_cached() */
@@ -97,7 +99,7 @@ apply_migration (EscaleStore  *self,
 
   if (!escale_store_begin (self, error))
     return FALSE;
-  if (!escale_store_exec (self, escale_schema_get_migration (version), error) ||
+  if (!escale_store_exec (self, self->migrations[version - 1], error) ||
       !escale_vocab_seed (self, version, error) ||
       !escale_store_exec (self, pragma, error) ||
       !escale_store_commit (self, error))
@@ -113,7 +115,7 @@ static gboolean
 migrate (EscaleStore  *self,
          GError      **error)
 {
-  int latest = escale_schema_get_n_migrations ();
+  int latest = self->n_migrations;
 
   if (!read_user_version (self, &self->version, error))
     return FALSE;
@@ -206,6 +208,25 @@ EscaleStore *
 escale_store_open (const char  *path,
                    GError     **error)
 {
+  int n_migrations;
+  const char *const *migrations = escale_schema_get_migrations (&n_migrations);
+
+  return escale_store_open_with_schema (path, migrations, n_migrations, error);
+}
+
+/**
+ * escale_store_open_with_schema:
+ * @migrations: (array length=n_migrations): the schema's migrations
+ *
+ * Like escale_store_open(), with another schema: for the tests of the
+ * migrations themselves.
+ */
+EscaleStore *
+escale_store_open_with_schema (const char         *path,
+                               const char * const *migrations,
+                               int                 n_migrations,
+                               GError            **error)
+{
   g_autoptr(EscaleStore) self = NULL;
   g_autofree char *dir = NULL;
 
@@ -221,6 +242,8 @@ escale_store_open (const char  *path,
 
   self = g_object_new (ESCALE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->migrations = migrations;
+  self->n_migrations = n_migrations;
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
