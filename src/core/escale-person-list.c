@@ -315,6 +315,8 @@ search_rest_thread (GTask        *task,
   reader = escale_store_open (search->path, &error);
   if (reader != NULL)
     {
+      /* A short-lived reader: a small cache keeps memory flat. */
+      escale_store_exec (reader, "PRAGMA cache_size = -1000", NULL);
       escale_store_set_cancellable (reader, cancellable);
       ids = escale_store_search_people (reader, search->query, search->filter, 0, &error);
     }
