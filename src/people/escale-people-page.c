@@ -57,11 +57,11 @@ update_list_state (EscalePeoplePage *self)
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
   if (escale_person_list_is_complete (self->people))
     /* Translators: the number of people in the list */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n);
   else
     /* Translators: the list shows its first people while the rest is searched */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, searching for more…",
-                                          "%u people, searching for more…", n), n);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person, searching for more…",
+                                          "%'u people, searching for more…", n), n);
   gtk_label_set_label (self->count_label, count);
 }
 
