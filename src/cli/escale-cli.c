@@ -440,7 +440,8 @@ main (int   argc,
 
   apply_language_option (argc, argv);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ESCALE_LOCALEDIR lets the tool find its catalogues in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_set_prgname (PROGRAM_NAME);
 
