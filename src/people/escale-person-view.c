@@ -321,6 +321,35 @@ new_remove_button (gint64            id,
 }
 
 static void
+on_member_role_selected (GtkDropDown      *dropdown,
+                         G_GNUC_UNUSED GParamSpec *pspec,
+                         EscalePersonView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dropdown), "person-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!escale_store_household_set_role (self->store, id, escale_code_dropdown_get_code (dropdown),
+                                        &error))
+    escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+static GtkWidget *
+new_role_dropdown (EscaleHouseholdMember *member,
+                   EscalePersonView      *self)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
+
+  escale_code_dropdown_setup_vocab (GTK_DROP_DOWN (dropdown), self->store,
+                                    ESCALE_VOCAB_HOUSEHOLD_ROLE, NULL);
+  escale_code_dropdown_set_code (GTK_DROP_DOWN (dropdown), member->role);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, _("Role in the household"));
+  g_object_set_data (G_OBJECT (dropdown), "person-id", GSIZE_TO_POINTER (member->person_id));
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_member_role_selected), self);
+  return dropdown;
+}
+
+static void
 build_household (EscalePersonView *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Household"));
@@ -345,16 +374,17 @@ build_household (EscalePersonView *self)
     {
       EscaleHouseholdMember *member = g_ptr_array_index (members, i);
       g_autofree char *name = escale_format_person_name (member->family_name, member->given_names);
-      g_autofree char *role = escale_vocab_get_label (self->store, ESCALE_VOCAB_HOUSEHOLD_ROLE,
-                                                      member->role);
-      g_autofree char *subtitle = g_strdup_printf ("%s · \xe2\x81\xa6%s\xe2\x81\xa9", role,
+      g_autofree char *subtitle = g_strdup_printf ("\xe2\x81\xa6%s\xe2\x81\xa9",
                                                    member->file_number);
       AdwActionRow *row = add_row (group, name, subtitle);
 
+      /* A person, not a field: the name leads. */
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "property");
       g_object_set_data (G_OBJECT (row), "person-id", GSIZE_TO_POINTER (member->person_id));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open this person's file"));
       g_signal_connect (row, "activated", G_CALLBACK (on_member_activated), self);
+      adw_action_row_add_suffix (row, new_role_dropdown (member, self));
       adw_action_row_add_suffix (row, new_remove_button (member->person_id, self));
       adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
