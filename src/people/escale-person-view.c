@@ -119,7 +119,8 @@ static void
 build_identity (EscalePersonView *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Identity"));
-  g_autofree char *others = g_strjoinv (", ", (GStrv) escale_person_get_other_names (self->person));
+  /* One a line: names in different scripts would mix their directions on one. */
+  g_autofree char *others = g_strjoinv ("\n", (GStrv) escale_person_get_other_names (self->person));
   g_autofree char *sex = escale_vocab_get_label (self->store, ESCALE_VOCAB_SEX,
                                                  field (self, ESCALE_FIELD_SEX));
   g_autofree char *birth = format_birth_with_age (self);
@@ -255,7 +256,7 @@ build_status (EscalePersonView *self)
       g_autofree char *label = escale_vocab_get_label (self->store, ESCALE_VOCAB_STATUS,
                                                        period->status);
       g_autofree char *details = format_period (period);
-      AdwActionRow *row = add_row (group, label, *details ? details : " ");
+      AdwActionRow *row = add_row (group, label, *details ? details : _("Dates not recorded"));
       const char *css = expiry_class (period);
 
       if (row != NULL && css != NULL)
