@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "escale-person-list.h"
 #include "escale-util.h"
 #include "escale-store-private.h"
@@ -326,6 +328,14 @@ search_rest_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static gboolean
+starts_with (GArray *ids,
+             GArray *prefix)
+{
+  return ids->len >= prefix->len &&
+         memcmp (ids->data, prefix->data, prefix->len * sizeof (gint64)) == 0;
+}
+
 static void
 on_rest_found (GObject      *source,
                GAsyncResult *result,
@@ -355,13 +365,24 @@ on_rest_found (GObject      *source,
     }
   g_clear_object (&self->rest);
   before = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = ids;
-  /* The first ids are the same, in the same order: only the tail is new. */
-  g_hash_table_remove (self->pages, GUINT_TO_POINTER (before / PAGE_SIZE));
-  g_queue_remove (&self->recent, GUINT_TO_POINTER (before / PAGE_SIZE));
-  if (ids->len > before)
-    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len - before);
+  if (starts_with (ids, self->ids))
+    {
+      /* The usual case: the first ids are the same, only the tail is new. */
+      g_array_unref (self->ids);
+      self->ids = ids;
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (before / PAGE_SIZE));
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (before / PAGE_SIZE));
+      if (ids->len > before)
+        g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len - before);
+    }
+  else
+    {
+      /* The database changed meanwhile (another program wrote to it). */
+      g_array_unref (self->ids);
+      self->ids = ids;
+      drop_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, before, ids->len);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
