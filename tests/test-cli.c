@@ -324,17 +324,33 @@ test_import (void)
   g_autofree char *db = escale_test_tmp_path ("import.db");
   g_autofree char *good = fixture ("import-people.csv");
   g_autofree char *bad = fixture ("import-bad.csv");
-  g_autoptr(CliResult) dry = run_cli (NULL, "--database", db, "import", "people", good,
-                                      "--dry-run");
+  g_autofree char *cp1252 = fixture ("import-cp1252.csv");
+  g_autoptr(CliResult) missing = run_cli (NULL, "--database", db, "import", "people", good,
+                                          "--dry-run");
+  g_autoptr(CliResult) dry = NULL;
   g_autoptr(CliResult) after_dry = NULL;
+  g_autoptr(CliResult) converted = NULL;
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(CliResult) real = NULL;
   g_autoptr(CliResult) again = NULL;
   g_autoptr(CliResult) refused = NULL;
   g_autoptr(CliResult) usage = run_cli (NULL, "--database", db, "import", "partners", good);
   g_autofree char *found = NULL;
 
+  /* A dry run writes nothing: no database is created. */
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_nonnull (strstr (missing->err, "There is no database at"));
+  g_assert_cmpstr (missing->out, ==, "");
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  store = escale_store_open (db, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  dry = run_cli (NULL, "--database", db, "import", "people", good, "--dry-run");
   g_assert_cmpint (dry->status, ==, 0);
   g_assert_nonnull (strstr (dry->err, "shoe_size"));
+  g_assert_null (strstr (dry->err, "Windows-1252"));
   g_assert_true (g_regex_match_simple ("^Created [1-9][0-9]*, updated 0\n", dry->out, 0, 0));
   g_assert_nonnull (strstr (dry->out, "nothing was written"));
   after_dry = run_cli (NULL, "--database", db, "search", "Haddad");
@@ -357,6 +373,11 @@ test_import (void)
   g_assert_cmpint (refused->status, ==, 1);
   g_assert_true (g_regex_match_simple ("^4:birth_date: ", refused->err, G_REGEX_MULTILINE, 0));
   g_assert_cmpstr (refused->out, ==, "");
+
+  /* A file read as Windows-1252 is said so. */
+  converted = run_cli (NULL, "--database", db, "import", "people", cp1252, "--dry-run");
+  g_assert_cmpint (converted->status, ==, 0);
+  g_assert_nonnull (strstr (converted->err, "Windows-1252"));
 
   g_assert_cmpint (usage->status, ==, 2);
 }

@@ -117,6 +117,99 @@ test_csv_semicolons (void)
   assert_record (commas, 1, "a;b;c", "d", NULL);
 }
 
+/* A blank line before the header does not hide its semicolons. */
+static void
+test_csv_blank_before_header (void)
+{
+  g_autoptr(EscaleCsv) csv = csv_new ("\r\nfamily_name;given_names\nDupont;Jean\n", -1);
+  g_autoptr(EscaleCsv) spaces = csv_new (" \n\t\nfamily_name;given_names\n", -1);
+
+  g_assert_cmpint (escale_csv_get_separator (csv), ==, ';');
+  assert_record (csv, 2, "family_name", "given_names", NULL);
+  assert_record (csv, 3, "Dupont", "Jean", NULL);
+  assert_end (csv);
+  g_assert_cmpint (escale_csv_get_separator (spaces), ==, ';');
+}
+
+static void
+assert_problem (EscaleCsv            *csv,
+                guint                 index,
+                guint                 line,
+                guint                 field,
+                EscaleCsvProblemKind  kind)
+{
+  GArray *problems = escale_csv_get_problems (csv);
+  EscaleCsvProblem *problem;
+
+  g_assert_cmpuint (index, <, problems->len);
+  problem = &g_array_index (problems, EscaleCsvProblem, index);
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpuint (problem->field, ==, field);
+  g_assert_cmpint (problem->kind, ==, kind);
+  g_assert_nonnull (problem->message);
+}
+
+/* A UTF-8 file with a few bad bytes is not taken as Windows-1252: its
+ * correct accents stay, and each bad byte is a problem where it is. */
+static void
+test_csv_invalid_utf8 (void)
+{
+  g_autoptr(EscaleCsv) csv = csv_new ("nom;pr\xC3\xA9nom\n"
+                                      "H\xC3\xA9l\xC3\xA8ne;Andr\xE9\n"
+                                      "\"a\nb\xFF\xFE\";x\n", -1);
+
+  g_assert_false (escale_csv_get_was_converted (csv));
+  g_assert_false (escale_csv_get_was_windows_1252 (csv));
+  assert_record (csv, 1, "nom", "prénom", NULL);
+  g_assert_cmpuint (escale_csv_get_problems (csv)->len, ==, 0);
+  assert_record (csv, 2, "Hélène", "Andr\xEF\xBF\xBD", NULL);
+  g_assert_cmpuint (escale_csv_get_problems (csv)->len, ==, 1);
+  assert_problem (csv, 0, 2, 1, ESCALE_CSV_PROBLEM_NOT_UTF8);
+  /* In a quoted field, at the line of the byte. */
+  assert_record (csv, 3, "a\nb\xEF\xBF\xBD\xEF\xBF\xBD", "x", NULL);
+  g_assert_cmpuint (escale_csv_get_problems (csv)->len, ==, 2);
+  assert_problem (csv, 0, 4, 0, ESCALE_CSV_PROBLEM_NOT_UTF8);
+  assert_problem (csv, 1, 4, 0, ESCALE_CSV_PROBLEM_NOT_UTF8);
+  assert_end (csv);
+}
+
+/* Fields are cut on a character boundary, and reported. */
+static void
+test_csv_too_long (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b\n");
+  g_autoptr(EscaleCsv) csv = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+
+  for (guint i = 0; i < ESCALE_CSV_MAX_FIELD; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, ",\"");
+  for (guint i = 0; i <= ESCALE_CSV_MAX_FIELD / 2; i++)
+    g_string_append (text, "\xC3\xA9");
+  g_string_append (text, "\"\n");
+  csv = csv_new (text->str, (gssize) text->len);
+
+  assert_record (csv, 1, "a", "b", NULL);
+  g_assert_true (escale_csv_next_record (csv, &fields, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (fields[0]), ==, ESCALE_CSV_MAX_FIELD);
+  g_assert_cmpuint (strlen (fields[1]), ==, ESCALE_CSV_MAX_FIELD);
+  g_assert_true (g_utf8_validate (fields[1], -1, NULL));
+  g_assert_cmpuint (escale_csv_get_problems (csv)->len, ==, 1);
+  assert_problem (csv, 0, 2, 1, ESCALE_CSV_PROBLEM_TOO_LONG);
+  assert_end (csv);
+}
+
+static void
+test_csv_null_bytes (void)
+{
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*bytes != NULL*");
+  g_assert_null (escale_csv_new_from_bytes (NULL, NULL));
+  g_test_assert_expected_messages ();
+}
+
 static void
 test_csv_windows_1252 (void)
 {
@@ -125,6 +218,8 @@ test_csv_windows_1252 (void)
   g_autoptr(EscaleCsv) csv = csv_new ("nom;pr\xE9nom\nH\xE9l\xE8ne;\x80\x8C\x81\n", -1);
 
   g_assert_true (escale_csv_get_was_converted (csv));
+  g_assert_true (escale_csv_get_was_windows_1252 (csv));
+  g_assert_cmpuint (escale_csv_get_problems (csv)->len, ==, 0);
   g_assert_cmpint (escale_csv_get_separator (csv), ==, ';');
   assert_record (csv, 1, "nom", "prénom", NULL);
   assert_record (csv, 2, "Hélène", "€Œ\xEF\xBF\xBD", NULL);
@@ -216,6 +311,10 @@ main (int   argc,
   g_test_add_func ("/csv/blank-lines", test_csv_blank_lines);
   g_test_add_func ("/csv/bom", test_csv_bom);
   g_test_add_func ("/csv/semicolons", test_csv_semicolons);
+  g_test_add_func ("/csv/blank-before-header", test_csv_blank_before_header);
+  g_test_add_func ("/csv/invalid-utf-8", test_csv_invalid_utf8);
+  g_test_add_func ("/csv/too-long", test_csv_too_long);
+  g_test_add_func ("/csv/null-bytes", test_csv_null_bytes);
   g_test_add_func ("/csv/windows-1252", test_csv_windows_1252);
   g_test_add_func ("/csv/windows-1252-file", test_csv_windows_1252_file);
   g_test_add_func ("/csv/utf-16", test_csv_utf16);

@@ -231,7 +231,7 @@ test_import_updates (void)
   report = import_text (store,
                         "file_number,family_name,status,status_since,phone,languages\n"
                         "2019-0001,,refugee,2021-02-01,,ar|fr|en\n"
-                        "2019-0002,,asylum_seeker,2020-01-01,06 01 02 03 04,\n");
+                        "2019-0002,,asylum_seeker,2019-05-10,06 01 02 03 04,\n");
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_cmpuint (report->created, ==, 0);
   g_assert_cmpuint (report->updated, ==, 2);
@@ -264,15 +264,16 @@ test_import_updates (void)
   g_assert_cmpstr (((EscaleStatusPeriod *) g_ptr_array_index (periods, 0))->started_on, ==,
                    "2019-05-10");
 
-  /* Joining an existing household by its key, and a new role in it. */
+  /* Joining an existing household by its key, and new roles in it. */
   g_clear_pointer (&report, escale_import_report_free);
   report = import_text (store,
                         "file_number;family_name;given_names;household;household_role\n"
                         ";Haddad;Nour;H1;\n"
-                        "2019-0002;;;;head\n");
+                        "2019-0002;;;;head\n"
+                        "2019-0001;;;;partner\n");
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_cmpuint (report->created, ==, 1);
-  g_assert_cmpuint (report->updated, ==, 1);
+  g_assert_cmpuint (report->updated, ==, 2);
   youssef = load_name (store, "Haddad", "Nour");
   g_clear_object (&samir);
   samir = load_number (store, "2019-0001");
@@ -284,7 +285,188 @@ test_import_updates (void)
   g_clear_object (&rania);
   rania = load_number (store, "2019-0002");
   g_assert_cmpstr (escale_person_get_household_role (rania), ==, "head");
+  g_clear_object (&samir);
+  samir = load_number (store, "2019-0001");
+  g_assert_cmpstr (escale_person_get_household_role (samir), ==, "partner");
   g_assert_cmpint (count_rows (store, "household"), ==, 1);
+}
+
+static const char *
+problem_message (EscaleImportReport *report,
+                 guint               index)
+{
+  return ((EscaleImportProblem *) g_ptr_array_index (report->problems, index))->message;
+}
+
+/* A household has one head at most, counting the database and the file. */
+static void
+test_import_two_heads (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autofree char *path = fixture ("import-people.csv");
+  g_autoptr(EscaleImportReport) first = import (store, path, FALSE);
+  g_autoptr(EscaleImportReport) report = NULL;
+  g_autoptr(EscalePerson) samir = NULL, nour = NULL;
+  gint64 members = count_rows (store, "household_member");
+  const char *refused[] = {
+    /* Two heads in the file. */
+    "family_name;household;household_role\nA;K;head\nB;K;head\n",
+    /* A head in the database already. */
+    "family_name;household;household_role\nNour;H1;head\n",
+    /* Rania becomes head by her role only; Samir stays head. */
+    "file_number;family_name;household;household_role\n2019-0002;;;head\n",
+  };
+  const guint lines[] = { 3, 2, 2 };
+
+  g_assert_cmpuint (first->problems->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_clear_pointer (&report, escale_import_report_free);
+      report = import_text (store, refused[i]);
+      if (report->problems->len != 1)
+        g_error ("case %u: %u problems", i, report->problems->len);
+      assert_problem (report, 0, lines[i], "household_role");
+      g_assert_cmpstr (problem_message (report, 0), ==, "This household already has a head");
+      g_assert_cmpint (escale_store_count_people (store), ==, 4);
+      g_assert_cmpint (count_rows (store, "household_member"), ==, members);
+    }
+
+  /* Problems stay in the order of the file. */
+  g_clear_pointer (&report, escale_import_report_free);
+  report = import_text (store, "family_name;household;household_role;sex\n"
+                               "A;H1;head;\nB;;;Q\n");
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  assert_problem (report, 0, 2, "household_role");
+  assert_problem (report, 1, 3, "sex");
+
+  /* The head leaves for another household: the file can name a new one. */
+  g_clear_pointer (&report, escale_import_report_free);
+  report = import_text (store, "file_number;family_name;given_names;household;household_role\n"
+                               ";Haddad;Nour;H1;head\n"
+                               "2019-0001;;;H2;\n");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  nour = load_name (store, "Haddad", "Nour");
+  samir = load_number (store, "2019-0001");
+  g_assert_cmpstr (escale_person_get_household_role (nour), ==, "head");
+  g_assert_cmpstr (escale_person_get_household_role (samir), ==, "head");
+  g_assert_cmpint (escale_person_get_household_id (samir), !=,
+                   escale_person_get_household_id (nour));
+}
+
+/* A household without a head gets its first role-less row as head, not
+ * counting the rows of people already in it, who keep their role. */
+static void
+test_import_first_head (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autofree char *path = fixture ("import-people.csv");
+  g_autoptr(EscaleImportReport) first = import (store, path, FALSE);
+  g_autoptr(EscaleImportReport) report = NULL;
+  g_autoptr(EscalePerson) rania = NULL, nour = NULL, samir = NULL;
+
+  g_assert_cmpuint (first->problems->len, ==, 0);
+  report = import_text (store, "file_number;family_name;given_names;household;household_role\n"
+                               "2019-0002;;;H1;\n"
+                               "2019-0001;;;H9;\n"
+                               ";Haddad;Nour;H1;\n");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  rania = load_number (store, "2019-0002");
+  nour = load_name (store, "Haddad", "Nour");
+  samir = load_number (store, "2019-0001");
+  g_assert_cmpstr (escale_person_get_household_role (rania), ==, "partner");
+  g_assert_cmpstr (escale_person_get_household_role (nour), ==, "head");
+  g_assert_cmpint (escale_person_get_household_id (nour), ==,
+                   escale_person_get_household_id (rania));
+  g_assert_cmpstr (escale_person_get_household_role (samir), ==, "head");
+}
+
+/* The current status with another date is reported, not ignored. */
+static void
+test_import_status_date (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autofree char *path = fixture ("import-people.csv");
+  g_autoptr(EscaleImportReport) first = import (store, path, FALSE);
+  g_autoptr(EscaleImportReport) report = NULL;
+  g_autoptr(EscalePerson) person = NULL;
+  g_autofree char *today = escale_date_today ();
+  g_autofree char *csv = NULL;
+  GPtrArray *periods;
+
+  g_assert_cmpuint (first->problems->len, ==, 0);
+  report = import_text (store, "file_number,family_name,status,status_since\n"
+                               "2019-0002,,asylum_seeker,2020-01-01\n");
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 2, "status_since");
+  g_assert_nonnull (strstr (problem_message (report, 0), "10/05/2019"));
+
+  /* Without status_since, a new status starts today… */
+  g_clear_pointer (&report, escale_import_report_free);
+  report = import_text (store, "family_name,status\nNew,refugee\n");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  person = load_name (store, "New", NULL);
+  periods = escale_person_get_status_periods (person);
+  g_assert_cmpuint (periods->len, ==, 1);
+  g_assert_cmpstr (((EscaleStatusPeriod *) g_ptr_array_index (periods, 0))->started_on, ==,
+                   today);
+
+  /* …and a status that started today cannot be ended today: the problem is
+   * at the status, the file has no status_since. */
+  csv = g_strdup_printf ("file_number,family_name,status\n%s,,asylum_seeker\n",
+                         escale_person_get (person, ESCALE_FIELD_FILE_NUMBER));
+  g_clear_pointer (&report, escale_import_report_free);
+  report = import_text (store, csv);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 2, "status");
+}
+
+/* A UTF-8 file with one bad byte: reported, nothing imported, no guess. */
+static void
+test_import_invalid_utf8 (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscaleImportReport) report = NULL;
+
+  report = import_text (store, "family_name,given_names,city\n"
+                               "H\xC3\xA9l\xC3\xA8ne,Andr\xC3\xA9,Lyon\n"
+                               "Dupont,Jean,Saint-\xC9tienne\n");
+  g_assert_false (report->from_windows_1252);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 3, "city");
+  g_assert_cmpstr (problem_message (report, 0), ==, "This line is not valid UTF-8 text");
+  g_assert_cmpint (escale_store_count_people (store), ==, 0);
+}
+
+static void
+test_import_too_long (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GString) csv = g_string_new ("family_name,city\nA,");
+  g_autoptr(EscaleImportReport) report = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (csv, 'x');
+  g_string_append (csv, "\n");
+  report = import_text (store, csv->str);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 2, "city");
+  g_assert_cmpstr (problem_message (report, 0), ==, "This value is too long");
+  g_assert_cmpint (escale_store_count_people (store), ==, 0);
+}
+
+/* A blank line before the header does not hide its semicolons. */
+static void
+test_import_blank_before_header (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscaleImportReport) report = NULL;
+  g_autoptr(EscalePerson) person = NULL;
+
+  report = import_text (store, "\r\nfamily_name;given_names\nDupont;Jean\n");
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->created, ==, 1);
+  person = load_name (store, "Dupont", "Jean");
+  g_assert_nonnull (person);
 }
 
 /* Importing the same file again keeps the households as they were. */
@@ -423,6 +605,7 @@ test_import_windows_1252 (void)
 
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_cmpuint (report->created, ==, 1);
+  g_assert_true (report->from_windows_1252);
   person = load_name (store, "Hélène", "André");
   g_assert_cmpstr (escale_person_get (person, ESCALE_FIELD_CITY), ==, "Saint-Étienne");
   g_assert_cmpstr (escale_person_get (person, ESCALE_FIELD_BIRTH_PRECISION), ==, "year");
@@ -497,6 +680,12 @@ main (int   argc,
   escale_test_init (&argc, &argv);
   g_test_add_func ("/import/creates", test_import_creates);
   g_test_add_func ("/import/updates", test_import_updates);
+  g_test_add_func ("/import/two-heads", test_import_two_heads);
+  g_test_add_func ("/import/first-head", test_import_first_head);
+  g_test_add_func ("/import/status-date", test_import_status_date);
+  g_test_add_func ("/import/invalid-utf-8", test_import_invalid_utf8);
+  g_test_add_func ("/import/too-long", test_import_too_long);
+  g_test_add_func ("/import/blank-before-header", test_import_blank_before_header);
   g_test_add_func ("/import/again", test_import_again);
   g_test_add_func ("/import/older-status", test_import_older_status);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);

@@ -321,6 +321,8 @@ static int
 print_import_report (EscaleImportReport *report,
                      gboolean            dry_run)
 {
+  if (report->from_windows_1252)
+    g_printerr ("%s\n", _("Note: the file is not UTF-8 text; it was read as Windows-1252."));
   for (guint i = 0; i < report->unknown_columns->len; i++)
     {
       /* Translators: %s is a column of the CSV file's header */
@@ -373,7 +375,8 @@ run_import (const char  *database,
     return usage_error (PROGRAM_NAME " import",
                         _("Say what to import and from which file: people FILE.csv"));
 
-  if (!(store = open_store (database, FALSE, &error)) ||
+  /* A dry run writes nothing, so creates no database either. */
+  if (!(store = open_store (database, dry_run, &error)) ||
       !(report = escale_import_people (store, argv[2], dry_run, &error)))
     return report_error (error);
   return print_import_report (report, dry_run);

@@ -1,10 +1,14 @@
 /* escale-csv.c — reading CSV files as spreadsheets write them
  *
  * A file is read whole and made UTF-8 first: a byte order mark is dropped
- * (a UTF-16 one means the file is converted from UTF-16), and bytes that are
- * not UTF-8 are taken as Windows-1252, what spreadsheets on Windows write.
- * The separator, comma or semicolon, is the one the header line uses most
- * outside quotes. Records follow RFC 4180: quoted fields hold separators,
+ * (a UTF-16 one means the file is converted from UTF-16), and a file with
+ * no UTF-8 multi-byte sequence at all but bytes above 127 is taken as
+ * Windows-1252, what spreadsheets on Windows write. A file that has UTF-8
+ * sequences is UTF-8: its invalid bytes become U+FFFD and are reported as
+ * problems of the record where they are, never guessed at. Fields longer
+ * than ESCALE_CSV_MAX_FIELD are cut and reported too. The separator, comma
+ * or semicolon, is the one the first non-blank line uses most outside
+ * quotes. Records follow RFC 4180: quoted fields hold separators,
  * doubled quotes and line breaks; lines end in LF or CRLF. Blank lines are
  * skipped. Each record carries the line of the file where it starts.
  *
@@ -28,6 +32,9 @@ struct _EscaleCsv
   char      separator;
   gboolean  had_bom;
   gboolean  converted;
+  gboolean  windows_1252;
+  gboolean  check_utf8;   /* UTF-8 with invalid bytes */
+  GArray   *problems;     /* EscaleCsvProblem, of the last record */
 };
 
 G_DEFINE_QUARK (escale-csv-error-quark, escale_csv_error)
@@ -65,6 +72,22 @@ convert_cp1252 (const guchar *data,
   return g_string_free (text, FALSE);
 }
 
+/* Whether @data holds at least one valid UTF-8 multi-byte sequence. */
+static gboolean
+has_utf8_sequence (const guchar *data,
+                   gsize         length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] >= 0xC2)
+      {
+        gunichar c = g_utf8_get_char_validated ((const char *) data + i, MIN (length - i, 4));
+
+        if (c != (gunichar) -1 && c != (gunichar) -2)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 decode (EscaleCsv     *self,
         const guchar  *data,
@@ -92,9 +115,15 @@ decode (EscaleCsv     *self,
       self->text = g_strndup ((const char *) data, length);
       self->length = length;
     }
+  else if (has_utf8_sequence (data, length))
+    {
+      self->check_utf8 = TRUE;
+      self->text = g_strndup ((const char *) data, length);
+      self->length = length;
+    }
   else
     {
-      self->converted = TRUE;
+      self->converted = self->windows_1252 = TRUE;
       self->text = convert_cp1252 (data, length, &self->length);
     }
   return TRUE;
@@ -106,8 +135,11 @@ detect_separator (const char *text,
 {
   gboolean quoted = FALSE;
   guint commas = 0, semicolons = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  while (i < length && g_ascii_isspace (text[i]))
+    i++;
+  for (; i < length; i++)
     {
       if (text[i] == '"')
         quoted = !quoted;
@@ -144,12 +176,15 @@ EscaleCsv *
 escale_csv_new_from_bytes (GBytes  *bytes,
                            GError **error)
 {
-  g_autoptr(EscaleCsv) self = g_new0 (EscaleCsv, 1);
+  g_autoptr(EscaleCsv) self = NULL;
+  const guchar *data;
   gsize length;
-  const guchar *data = g_bytes_get_data (bytes, &length);
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  data = g_bytes_get_data (bytes, &length);
+  self = g_new0 (EscaleCsv, 1);
+  self->problems = g_array_new (FALSE, FALSE, sizeof (EscaleCsvProblem));
   if (!decode (self, data, length, error))
     return NULL;
   if (is_blank (self->text, self->length))
@@ -184,6 +219,7 @@ escale_csv_free (EscaleCsv *self)
   if (self == NULL)
     return;
   g_free (self->text);
+  g_clear_pointer (&self->problems, g_array_unref);
   g_free (self);
 }
 
@@ -207,6 +243,27 @@ escale_csv_get_was_converted (EscaleCsv *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   return self->converted;
+}
+
+/* Returns: whether the file was taken as Windows-1252 and converted */
+gboolean
+escale_csv_get_was_windows_1252 (EscaleCsv *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->windows_1252;
+}
+
+/**
+ * escale_csv_get_problems:
+ *
+ * Returns: (transfer none) (element-type EscaleCsvProblem): what was wrong
+ *   in the fields of the record last read, in the order of the file
+ */
+GArray *
+escale_csv_get_problems (EscaleCsv *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problems;
 }
 
 /**
@@ -254,6 +311,16 @@ skip_line_end (EscaleCsv *self)
   return TRUE;
 }
 
+/* Keeps one byte more than the maximum, to know that a field is too long. */
+static void
+append_capped (GString    *field,
+               const char *data,
+               gsize       length)
+{
+  if (field->len <= ESCALE_CSV_MAX_FIELD)
+    g_string_append_len (field, data, MIN (length, ESCALE_CSV_MAX_FIELD + 1 - field->len));
+}
+
 static gboolean
 read_quoted (EscaleCsv  *self,
              GString    *field,
@@ -270,7 +337,7 @@ read_quoted (EscaleCsv  *self,
         {
           if (self->pos + 1 < self->length && self->text[self->pos + 1] == '"')
             {
-              g_string_append_c (field, '"');
+              append_capped (field, "\"", 1);
               self->pos += 2;
               continue;
             }
@@ -278,10 +345,10 @@ read_quoted (EscaleCsv  *self,
           return TRUE;
         }
       if (skip_line_end (self))
-        g_string_append_c (field, '\n');
+        append_capped (field, "\n", 1);
       else
         {
-          g_string_append_c (field, c);
+          append_capped (field, &c, 1);
           self->pos++;
         }
     }
@@ -308,13 +375,74 @@ read_plain (EscaleCsv *self,
         break;
       self->pos++;
     }
-  g_string_append_len (field, self->text + start, self->pos - start);
+  append_capped (field, self->text + start, self->pos - start);
+}
+
+static void
+add_problem (EscaleCsv            *self,
+             guint                 line,
+             guint                 field,
+             EscaleCsvProblemKind  kind)
+{
+  EscaleCsvProblem problem = { line, field, kind, NULL };
+
+  if (kind == ESCALE_CSV_PROBLEM_NOT_UTF8)
+    problem.message = _("This line is not valid UTF-8 text");
+  else
+    problem.message = _("This value is too long");
+  g_array_append_val (self->problems, problem);
+}
+
+/* Cuts a field that is too long on a character boundary. */
+static void
+check_length (EscaleCsv *self,
+              GString   *field,
+              guint      line,
+              guint      index)
+{
+  gsize length = ESCALE_CSV_MAX_FIELD;
+
+  if (field->len <= ESCALE_CSV_MAX_FIELD)
+    return;
+  while (length > 0 && ((guchar) field->str[length] & 0xC0) == 0x80)
+    length--;
+  g_string_truncate (field, length);
+  add_problem (self, line, index, ESCALE_CSV_PROBLEM_TOO_LONG);
+}
+
+/* Replaces each invalid byte with U+FFFD and reports it at its line. */
+static void
+check_utf8 (EscaleCsv *self,
+            GString   *field,
+            guint      line,
+            guint      index)
+{
+  gsize start = 0;
+  const char *end;
+
+  if (!self->check_utf8)
+    return;
+  while (!g_utf8_validate_len (field->str + start, field->len - start, &end))
+    {
+      gsize bad = (gsize) (end - field->str);
+
+      for (gsize i = start; i < bad; i++)
+        if (field->str[i] == '\n')
+          line++;
+      add_problem (self, line, index, ESCALE_CSV_PROBLEM_NOT_UTF8);
+      g_string_erase (field, (gssize) bad, 1);
+      g_string_insert (field, (gssize) bad, "\xEF\xBF\xBD");
+      start = bad + 3;
+    }
 }
 
 /**
  * escale_csv_next_record:
  * @fields: (out) (transfer full): the fields of the record
  * @line: (out) (optional): the 1-based line where the record starts
+ *
+ * A record can have problems that did not stop its reading, see
+ * escale_csv_get_problems().
  *
  * Returns: %TRUE with a record; %FALSE at the end of the file, or with
  *   @error set (%ESCALE_CSV_ERROR_UNTERMINATED_QUOTE, where it happened in
@@ -332,6 +460,7 @@ escale_csv_next_record (EscaleCsv  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
 
+  g_array_set_size (self->problems, 0);
   while (skip_line_end (self))
     ;
   if (self->pos >= self->length)
@@ -343,6 +472,8 @@ escale_csv_next_record (EscaleCsv  *self,
   field = g_string_sized_new (64);
   for (;;)
     {
+      guint field_line = self->line;
+
       g_string_truncate (field, 0);
       if (self->text[self->pos] == '"' && !read_quoted (self, field, error))
         {
@@ -352,6 +483,8 @@ escale_csv_next_record (EscaleCsv  *self,
           return FALSE;
         }
       read_plain (self, field);
+      check_length (self, field, field_line, array->len);
+      check_utf8 (self, field, field_line, array->len);
       g_ptr_array_add (array, g_strndup (field->str, field->len));
       if (self->pos < self->length && self->text[self->pos] == self->separator)
         self->pos++;

@@ -15,6 +15,23 @@ typedef enum {
   ESCALE_CSV_ERROR_UNTERMINATED_QUOTE,
 } EscaleCsvError;
 
+/* Fields longer than this, in bytes, are cut and reported. */
+#define ESCALE_CSV_MAX_FIELD 10000
+
+typedef enum {
+  ESCALE_CSV_PROBLEM_NOT_UTF8,  /* a byte that is not UTF-8, now U+FFFD */
+  ESCALE_CSV_PROBLEM_TOO_LONG,  /* a field cut at ESCALE_CSV_MAX_FIELD */
+} EscaleCsvProblemKind;
+
+/* Something wrong in one field of a record that could still be read. */
+typedef struct
+{
+  guint                 line;     /* 1-based line of the file where it is */
+  guint                 field;    /* 0-based field of the record */
+  EscaleCsvProblemKind  kind;
+  const char           *message;  /* translated */
+} EscaleCsvProblem;
+
 typedef struct _EscaleCsv EscaleCsv;
 
 GQuark      escale_csv_error_quark      (void);
@@ -26,6 +43,7 @@ void        escale_csv_free             (EscaleCsv   *self);
 char        escale_csv_get_separator    (EscaleCsv   *self);
 gboolean    escale_csv_get_had_bom      (EscaleCsv   *self);
 gboolean    escale_csv_get_was_converted (EscaleCsv  *self);
+gboolean    escale_csv_get_was_windows_1252 (EscaleCsv *self);
 gboolean    escale_csv_next_record      (EscaleCsv   *self,
                                          GStrv       *fields,
                                          guint       *line,
@@ -33,6 +51,7 @@ gboolean    escale_csv_next_record      (EscaleCsv   *self,
 void        escale_csv_get_error_position (EscaleCsv *self,
                                            guint     *line,
                                            guint     *field);
+GArray     *escale_csv_get_problems     (EscaleCsv   *self);
 void        escale_csv_rewind           (EscaleCsv   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleCsv, escale_csv_free)

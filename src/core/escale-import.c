@@ -86,11 +86,13 @@ static const struct
   [COL_CLOSE_REASON] = { "close_reason", KIND_TEXT, ESCALE_FIELD_CLOSE_REASON },
 };
 
-/* What the first pass learns about a household key. */
+/* What the first pass learns about a household, new or in the database. */
 typedef struct
 {
-  guint     first_line_without_role;  /* 0 when every row gives a role */
-  gboolean  has_head;
+  gint64   id;                       /* in the database, 0 for a new one */
+  guint    heads;                    /* its heads in the database who stay heads */
+  GArray  *head_lines;               /* guint: rows that make someone else its head */
+  guint    first_line_without_role;  /* of someone not in it yet, 0 when none */
 } Household;
 
 /* A household change, made once every person is saved. */
@@ -118,7 +120,9 @@ typedef struct
   GStrv               header;
   guint               n_header;
   GHashTable         *file_numbers;      /* file number → line */
+  GPtrArray          *household_list;    /* Household, owned */
   GHashTable         *households;        /* key → Household */
+  GHashTable         *household_ids;     /* &Household.id → Household */
   GArray             *memberships;       /* Membership */
 } Import;
 
@@ -128,6 +132,13 @@ problem_free (EscaleImportProblem *problem)
   g_free (problem->column);
   g_free (problem->message);
   g_free (problem);
+}
+
+static void
+household_free (Household *household)
+{
+  g_array_unref (household->head_lines);
+  g_free (household);
 }
 
 static void
@@ -154,6 +165,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->header, g_strfreev);
   g_clear_pointer (&import->file_numbers, g_hash_table_unref);
   g_clear_pointer (&import->households, g_hash_table_unref);
+  g_clear_pointer (&import->household_ids, g_hash_table_unref);
+  g_clear_pointer (&import->household_list, g_ptr_array_unref);
   g_clear_pointer (&import->memberships, g_array_unref);
 }
 
@@ -215,6 +228,21 @@ column_label (Import *import,
   return field >= 0 ? import->header[field] : columns[column].name;
 }
 
+/* Invalid bytes, fields too long: what the reader could read past. */
+static void
+report_csv_problems (Import *import)
+{
+  GArray *problems = escale_csv_get_problems (import->csv);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EscaleCsvProblem *problem = &g_array_index (problems, EscaleCsvProblem, i);
+      g_autofree char *label = field_label (import, problem->field);
+
+      add_problem (import, problem->line, label, "%s", problem->message);
+    }
+}
+
 /* Fields are stripped; rows whose fields are all empty are skipped. A
  * broken file is reported as a problem where it breaks. */
 static gboolean
@@ -229,6 +257,7 @@ next_row (Import *import,
     {
       gboolean blank = TRUE;
 
+      report_csv_problems (import);
       for (row->n_fields = 0; row->fields[row->n_fields] != NULL; row->n_fields++)
         blank = *g_strstrip (row->fields[row->n_fields]) == '\0' && blank;
       if (!blank)
@@ -534,8 +563,49 @@ apply_lists (Import       *import,
     }
 }
 
-/* A new status ends the periods still open the day before it starts;
- * the same status as the current one changes nothing. */
+/* The period that started last, as escale_person_get_current_status() sees it. */
+static EscaleStatusPeriod *
+current_period (GPtrArray *periods)
+{
+  EscaleStatusPeriod *current = NULL;
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      EscaleStatusPeriod *period = g_ptr_array_index (periods, i);
+
+      if (current == NULL || g_strcmp0 (period->started_on, current->started_on) >= 0)
+        current = period;
+    }
+  return current;
+}
+
+/* The current status again: a date that contradicts its start is reported,
+ * a start that was not known is learnt. */
+static void
+check_same_status (Import       *import,
+                   const Row    *row,
+                   EscalePerson *person,
+                   const char   *since)
+{
+  EscaleStatusPeriod *period = current_period (escale_person_get_status_periods (person));
+  g_autofree char *started = NULL;
+
+  if (since == NULL || g_strcmp0 (period->started_on, since) == 0)
+    return;
+  if (period->started_on == NULL)
+    {
+      period->started_on = g_strdup (since);
+      return;
+    }
+  started = escale_date_format (period->started_on, ESCALE_DATE_EXACT);
+  add_problem (import, row->line, column_label (import, COL_STATUS_SINCE),
+               /* Translators: %s is a date */
+               _("The current status started on %s: change its date in the person’s file "
+                 "itself"), started);
+}
+
+/* A new status starts on status_since, or today, and ends the periods still
+ * open the day before. */
 static void
 apply_status (Import       *import,
               const Row    *row,
@@ -544,7 +614,7 @@ apply_status (Import       *import,
   const char *status = row_get (import, row, COL_STATUS);
   GPtrArray *periods = escale_person_get_status_periods (person);
   g_autofree char *since = parse_full_date (import, row, COL_STATUS_SINCE);
-  gboolean has_open = FALSE;
+  gboolean since_given = row_get (import, row, COL_STATUS_SINCE) != NULL;
 
   if (status == NULL)
     {
@@ -560,14 +630,15 @@ apply_status (Import       *import,
       return;
     }
   if (g_strcmp0 (escale_person_get_current_status (person), status) == 0)
-    return;
-
-  for (guint i = 0; i < periods->len; i++)
-    if (((EscaleStatusPeriod *) g_ptr_array_index (periods, i))->ended_on == NULL)
-      has_open = TRUE;
-  if (since == NULL && has_open)
+    {
+      check_same_status (import, row, person, since);
+      return;
+    }
+  if (since_given && since == NULL)
+    return;  /* reported by parse_full_date() */
+  if (since == NULL)
     since = escale_date_today ();
-  for (guint i = 0; i < periods->len && since != NULL; i++)
+  for (guint i = 0; i < periods->len; i++)
     {
       EscaleStatusPeriod *period = g_ptr_array_index (periods, i);
 
@@ -576,10 +647,18 @@ apply_status (Import       *import,
       if (period->started_on != NULL && strcmp (period->started_on, since) >= 0)
         {
           g_autofree char *started = escale_date_format (period->started_on, ESCALE_DATE_EXACT);
-          add_problem (import, row->line, column_label (import, COL_STATUS_SINCE),
-                       /* Translators: %s is a date */
-                       _("The current status of this file started on %s, not before this "
-                         "date: change older statuses in the file itself"), started);
+
+          if (since_given)
+            add_problem (import, row->line, column_label (import, COL_STATUS_SINCE),
+                         /* Translators: %s is a date */
+                         _("The current status of this file started on %s, not before this "
+                           "date: change older statuses in the file itself"), started);
+          else
+            add_problem (import, row->line, column_label (import, COL_STATUS),
+                         /* Translators: %s is a date; status_since is a column name, keep it */
+                         _("The current status of this file started on %s, today or later: "
+                           "give the date the new status starts in a status_since column"),
+                         started);
           return;
         }
       period->ended_on = day_before (since);
@@ -661,25 +740,83 @@ check_file_number (Import    *import,
     g_hash_table_insert (import->file_numbers, g_strdup (number), GUINT_TO_POINTER (row->line));
 }
 
-static gboolean
-household_has_head (Import     *import,
-                    const char *key)
+static gint64
+find_household (Import     *import,
+                const char *key)
 {
   sqlite3_stmt *stmt = escale_store_cached (import->store,
-                                            "SELECT 1 FROM household h JOIN household_member m "
-                                            "ON m.household_id = h.id "
-                                            "WHERE h.import_key = ? AND m.role = 'head'", NULL);
-  gboolean found;
+                                            "SELECT id FROM household WHERE import_key = ?", NULL);
+  gint64 id = 0;
 
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  return found;
+  return id;
 }
 
-/* Learns which row of each household becomes its head when no row says. */
+static guint
+count_heads (Import *import,
+             gint64  household_id)
+{
+  sqlite3_stmt *stmt = escale_store_cached (import->store,
+                                            "SELECT count(*) FROM household_member "
+                                            "WHERE household_id = ? AND role = 'head'", NULL);
+  guint heads = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    heads = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return heads;
+}
+
+static Household *
+household_new (Import *import,
+               gint64  id)
+{
+  Household *household = g_new0 (Household, 1);
+
+  household->id = id;
+  household->heads = id != 0 ? count_heads (import, id) : 0;
+  household->head_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (import->household_list, household);
+  if (id != 0)
+    g_hash_table_insert (import->household_ids, &household->id, household);
+  return household;
+}
+
+static Household *
+lookup_household_id (Import *import,
+                     gint64  id)
+{
+  Household *household = g_hash_table_lookup (import->household_ids, &id);
+
+  return household != NULL ? household : household_new (import, id);
+}
+
+static Household *
+lookup_household_key (Import     *import,
+                      const char *key)
+{
+  Household *household = g_hash_table_lookup (import->households, key);
+  gint64 id;
+
+  if (household != NULL)
+    return household;
+  id = find_household (import, key);
+  household = id != 0 ? lookup_household_id (import, id) : household_new (import, 0);
+  g_hash_table_insert (import->households, g_strdup (key), household);
+  return household;
+}
+
+/* Counts the heads each household will have: its heads who stay heads,
+ * and the rows that make someone else head. Learns which row becomes the
+ * head of a household that has none. */
 static void
 check_household (Import       *import,
                  const Row    *row,
@@ -687,28 +824,61 @@ check_household (Import       *import,
 {
   const char *key = row_get (import, row, COL_HOUSEHOLD);
   const char *role = row_get (import, row, COL_HOUSEHOLD_ROLE);
+  gint64 current = escale_person_get_household_id (person);
+  gboolean was_head = current != 0 &&
+                      g_strcmp0 (escale_person_get_household_role (person), "head") == 0;
+  gboolean stays;
   Household *household;
 
   if (role != NULL && !escale_vocab_has_code (import->store, ESCALE_VOCAB_HOUSEHOLD_ROLE, role))
     add_problem (import, row->line, column_label (import, COL_HOUSEHOLD_ROLE),
                  _("Unknown household role “%s”: use head, partner, child or other"), role);
-  if (key == NULL)
+  if (key == NULL && role == NULL)
+    return;
+  if (key == NULL && current == 0)
     {
-      if (role != NULL && escale_person_get_household_id (person) == 0)
-        add_problem (import, row->line, column_label (import, COL_HOUSEHOLD_ROLE), "%s",
-                     _("A household role needs a household"));
+      add_problem (import, row->line, column_label (import, COL_HOUSEHOLD_ROLE), "%s",
+                   _("A household role needs a household"));
       return;
     }
-  if (!(household = g_hash_table_lookup (import->households, key)))
+  household = key != NULL ? lookup_household_key (import, key)
+                          : lookup_household_id (import, current);
+  stays = household->id != 0 && household->id == current;
+  if (was_head && (!stays || (role != NULL && !g_str_equal (role, "head"))))
     {
-      household = g_new0 (Household, 1);
-      household->has_head = household_has_head (import, key);
-      g_hash_table_insert (import->households, g_strdup (key), household);
+      Household *left = lookup_household_id (import, current);
+      if (left->heads > 0)
+        left->heads--;
     }
-  if (g_strcmp0 (role, "head") == 0)
-    household->has_head = TRUE;
-  else if (role == NULL && household->first_line_without_role == 0)
+  if (g_strcmp0 (role, "head") == 0 && !(was_head && stays))
+    g_array_append_val (household->head_lines, row->line);
+  else if (role == NULL && !stays && household->first_line_without_role == 0)
     household->first_line_without_role = row->line;
+}
+
+/* Once every row is seen: a household has one head at most. */
+static void
+check_heads (Import *import)
+{
+  for (guint i = 0; i < import->household_list->len; i++)
+    {
+      Household *household = g_ptr_array_index (import->household_list, i);
+
+      for (guint j = household->heads > 0 ? 0 : 1; j < household->head_lines->len; j++)
+        add_problem (import, g_array_index (household->head_lines, guint, j),
+                     column_label (import, COL_HOUSEHOLD_ROLE), "%s",
+                     _("This household already has a head"));
+    }
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  guint line_a = (*(EscaleImportProblem * const *) a)->line;
+  guint line_b = (*(EscaleImportProblem * const *) b)->line;
+
+  return line_a < line_b ? -1 : line_a > line_b;
 }
 
 static gboolean
@@ -746,27 +916,13 @@ validate_rows (Import  *import,
   while (next_row (import, &row))
     if (!validate_row (import, &row, error))
       return FALSE;
+  check_heads (import);
+  /* A stable sort: the problems of a line stay in their order. */
+  g_ptr_array_sort (import->report->problems, compare_problems);
   return TRUE;
 }
 
 /* Writing */
-
-static gint64
-find_household (Import     *import,
-                const char *key)
-{
-  sqlite3_stmt *stmt = escale_store_cached (import->store,
-                                            "SELECT id FROM household WHERE import_key = ?", NULL);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
 
 /* A member already in the household keeps their role when no row says. */
 static const char *
@@ -775,17 +931,16 @@ household_role (Import       *import,
                 EscalePerson *person)
 {
   const char *role = row_get (import, row, COL_HOUSEHOLD_ROLE);
-  const char *key = row_get (import, row, COL_HOUSEHOLD);
+  Household *household = g_hash_table_lookup (import->households,
+                                               row_get (import, row, COL_HOUSEHOLD));
   gint64 current = escale_person_get_household_id (person);
-  Household *household;
 
   if (role != NULL)
     return role;
-  if (current != 0 && current == find_household (import, key))
+  if (current != 0 && current == household->id)
     return escale_person_get_household_role (person);
-  household = g_hash_table_lookup (import->households, key);
-  return !household->has_head && household->first_line_without_role == row->line ? "head"
-                                                                                : "other";
+  return household->heads == 0 && household->head_lines->len == 0 &&
+         household->first_line_without_role == row->line ? "head" : "other";
 }
 
 static void
@@ -934,7 +1089,9 @@ escale_import_people (EscaleStore  *store,
   import.report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   import.report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   import.file_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.household_list = g_ptr_array_new_with_free_func ((GDestroyNotify) household_free);
+  import.households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.household_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   import.memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
   g_array_set_clear_func (import.memberships, (GDestroyNotify) membership_clear);
   for (int c = 0; c < N_COLUMNS; c++)
@@ -942,6 +1099,7 @@ escale_import_people (EscaleStore  *store,
 
   if (!(import.csv = escale_csv_new_from_file (path, error)))
     return NULL;
+  import.report->from_windows_1252 = escale_csv_get_was_windows_1252 (import.csv);
   /* Validating in the transaction too sees the data as it is written. */
   if (!escale_store_begin_batch (store, error))
     return NULL;

@@ -21,6 +21,7 @@ typedef struct
   guint      updated;
   GPtrArray *problems;         /* EscaleImportProblem; non-empty means nothing was written */
   GPtrArray *unknown_columns;  /* char *, columns of the header that were ignored */
+  gboolean   from_windows_1252;  /* the file was not UTF-8, and was read as Windows-1252 */
 } EscaleImportReport;
 
 void                escale_import_report_free (EscaleImportReport *report);
