@@ -57,20 +57,16 @@ on_response (EscaleHouseholdDialog *self,
              const char            *response)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)));
-  GtkWidget *overlay = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *alert;
 
-  if (!g_str_equal (response, "add"))
-    return;
-  if (escale_household_dialog_add (self, gtk_single_selection_get_selected (self->selection),
+  if (!g_str_equal (response, "add") ||
+      escale_household_dialog_add (self, gtk_single_selection_get_selected (self->selection),
                                    escale_code_dropdown_get_code (self->role), &error))
     return;
-  if (parent != NULL)
-    overlay = gtk_widget_get_first_child (parent);
-  if (overlay != NULL && ADW_IS_TOAST_OVERLAY (overlay))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
+  alert = adw_message_dialog_new (parent, _("Could Not Add to the Household"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (alert));
 }
 
 static GtkWidget *
@@ -83,6 +79,8 @@ build_content (EscaleHouseholdDialog *self)
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Name, file number or phone"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search people"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed),
                             self);
   list = gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
@@ -96,6 +94,8 @@ build_content (EscaleHouseholdDialog *self)
   escale_code_dropdown_setup_vocab (self->role, self->store, ESCALE_VOCAB_HOUSEHOLD_ROLE, NULL);
   escale_code_dropdown_set_code (self->role, "other");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->role), _("Role in the household"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->role), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Role in the household"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->role));

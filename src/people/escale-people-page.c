@@ -23,8 +23,10 @@ struct _EscalePeoplePage
   EscalePersonList    *people;
   GtkSingleSelection  *selection;
   gint64               person_id;
+  gboolean             scroll_pending;  /* scroll to the person once they are in the list */
   EscalePersonEditor  *editor;
   GSettings           *settings;
+  AdwToast            *undo_toast;  /* weak: the undo of the last save, while it shows */
 
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
@@ -85,8 +87,12 @@ select_current (EscalePeoplePage *self)
 
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  if (position >= 0)
-    g_idle_add_full (G_PRIORITY_LOW, scroll_to_current, g_object_ref (self), g_object_unref);
+  /* Only when a file was just opened: while typing, the best matches show. */
+  if (position >= 0 && self->scroll_pending)
+    {
+      self->scroll_pending = FALSE;
+      g_idle_add_full (G_PRIORITY_LOW, scroll_to_current, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
@@ -155,6 +161,17 @@ setup_referent_filter (EscalePeoplePage *self)
   escale_code_dropdown_set_code (self->referent_filter, chosen);
 }
 
+/* After a save: a referent named for the first time joins the filter. */
+static void
+update_referents (EscalePeoplePage *self)
+{
+  EscalePerson *shown = escale_person_view_get_person (self->person_view);
+  const char *referent = shown ? escale_person_get (shown, ESCALE_FIELD_REFERENT) : NULL;
+
+  if (referent != NULL && !escale_code_dropdown_has_code (self->referent_filter, referent))
+    setup_referent_filter (self);
+}
+
 static void
 setup_filters (EscalePeoplePage *self)
 {
@@ -169,6 +186,21 @@ setup_filters (EscalePeoplePage *self)
   escale_code_dropdown_setup (self->state_filter, state_codes, state_labels, NULL);
   if (self->settings != NULL && !g_settings_get_boolean (self->settings, "show-closed-files"))
     escale_code_dropdown_set_code (self->state_filter, "open");
+}
+
+static void
+dismiss_page_undo (EscalePeoplePage *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+static void
+dismiss_undo (EscalePeoplePage *self)
+{
+  dismiss_page_undo (self);
+  escale_person_view_dismiss_undo (self->person_view);
 }
 
 static void
@@ -213,7 +245,10 @@ on_editor_saved (EscalePeoplePage *self,
   EscalePerson *before = g_object_get_data (G_OBJECT (editor), "before");
   AdwToast *toast = adw_toast_new (created ? _("File created") : _("Changes saved"));
 
+  /* A newer change withdraws the undo of older ones: see dismiss_undo(). */
+  dismiss_undo (self);
   adw_toast_set_button_label (toast, _("_Undo"));
+  g_set_weak_pointer (&self->undo_toast, toast);
   if (created)
     {
       g_object_set_data (G_OBJECT (toast), "person-id", GSIZE_TO_POINTER (id));
@@ -225,10 +260,11 @@ on_editor_saved (EscalePeoplePage *self,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_edit), self, 0);
     }
   escale_add_toast (GTK_WIDGET (self), toast);
-  setup_referent_filter (self);
   self->person_id = id;
+  self->scroll_pending = TRUE;
   reload (self);
   show_person (self, id);
+  update_referents (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -347,6 +383,8 @@ on_edit_person_cb (EscalePeoplePage *self)
 static void
 on_person_changed_cb (EscalePeoplePage *self)
 {
+  /* Only the page's own undo: the view offers one for the change it made. */
+  dismiss_page_undo (self);
   reload (self);
   show_person (self, self->person_id);
 }
@@ -360,6 +398,7 @@ escale_people_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   /* No gtk_widget_dispose_template(): the leaflet is AdwBin's child, which
    * AdwBin unparents itself. */
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
   g_clear_object (&self->people);
@@ -475,6 +514,7 @@ escale_people_page_open_person (EscalePeoplePage *self,
 {
   g_return_if_fail (ESCALE_IS_PEOPLE_PAGE (self));
   show_person (self, id);
+  self->scroll_pending = TRUE;
   select_current (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }

@@ -387,11 +387,24 @@ install_actions (GtkWidgetClass *widget_class)
     gtk_widget_class_install_action (widget_class, add_actions[i].action, NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "editor.open-person", "x", open_person_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+/* Ctrl+Enter saves from any field: caught before the focused widget, as a
+ * text view would otherwise insert a new line. */
+static void
+add_save_shortcut (EscalePersonEditor *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i],
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -437,6 +450,7 @@ static void
 escale_person_editor_init (EscalePersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_save_shortcut (self);
 
   g_signal_connect_swapped (self->form, "changed", G_CALLBACK (on_form_changed_cb), self);
   g_signal_connect_swapped (self->form, "validate", G_CALLBACK (on_form_validate_cb), self);

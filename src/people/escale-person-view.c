@@ -26,6 +26,7 @@ struct _EscalePersonView
 
   EscaleStore  *store;
   EscalePerson *person;
+  AdwToast     *undo_toast;  /* weak: the last undo offered, while it shows */
 
   AdwAvatar    *avatar;
   GtkLabel     *name_label;
@@ -66,14 +67,13 @@ add_row (AdwPreferencesGroup *group,
          const char          *value)
 {
   GtkWidget *row;
-  g_autofree char *escaped = NULL;
 
   if (value == NULL || *value == '\0')
     return NULL;
-  row = adw_action_row_new ();
-  escaped = g_markup_escape_text (value, -1);
+  /* Names and notes are text, never markup. */
+  row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
   adw_preferences_group_add (group, row);
   return ADW_ACTION_ROW (row);
@@ -280,6 +280,7 @@ on_member_remove_clicked (GtkButton        *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "person-id"));
   g_autoptr(GError) error = NULL;
 
+  escale_person_view_dismiss_undo (self);
   if (!escale_store_household_remove (self->store, id, &error))
     escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
   else
@@ -345,6 +346,8 @@ new_role_dropdown (EscaleHouseholdMember *member,
   escale_code_dropdown_set_code (GTK_DROP_DOWN (dropdown), member->role);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (dropdown, _("Role in the household"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Role in the household"), -1);
   g_object_set_data (G_OBJECT (dropdown), "person-id", GSIZE_TO_POINTER (member->person_id));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_member_role_selected), self);
   return dropdown;
@@ -470,24 +473,50 @@ on_edit_clicked_cb (EscalePersonView *self)
 }
 
 static void
+offer_undo (EscalePersonView *self,
+            AdwToast         *toast,
+            GCallback         undo)
+{
+  escale_person_view_dismiss_undo (self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "person-id",
+                     GSIZE_TO_POINTER (escale_person_get_id (self->person)));
+  g_signal_connect_object (toast, "button-clicked", undo, self, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  escale_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+undone (EscalePersonView *self,
+        gboolean          ok,
+        GError           *error)
+{
+  if (!ok)
+    escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 on_undo_reopen (AdwToast         *toast,
                 EscalePersonView *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "person-id"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  escale_store_close_person (self->store, id, g_object_get_data (G_OBJECT (toast), "date"),
-                             g_object_get_data (G_OBJECT (toast), "reason"), NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
+  ok = escale_store_close_person (self->store, id, g_object_get_data (G_OBJECT (toast), "date"),
+                                  g_object_get_data (G_OBJECT (toast), "reason"), &error);
+  undone (self, ok, error);
 }
 
 static void
 on_undo_close (AdwToast         *toast,
                EscalePersonView *self)
 {
-  escale_store_reopen_person (self->store,
-                              GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "person-id")),
-                              NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "person-id"));
+  g_autoptr(GError) error = NULL;
+
+  undone (self, escale_store_reopen_person (self->store, id, &error), error);
 }
 
 static void
@@ -502,15 +531,11 @@ on_reopen_clicked_cb (EscalePersonView *self)
       return;
     }
   toast = adw_toast_new (_("File reopened"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data (G_OBJECT (toast), "person-id",
-                     GSIZE_TO_POINTER (escale_person_get_id (self->person)));
   g_object_set_data_full (G_OBJECT (toast), "date",
                           g_strdup (field (self, ESCALE_FIELD_CLOSED_ON)), g_free);
   g_object_set_data_full (G_OBJECT (toast), "reason",
                           g_strdup (field (self, ESCALE_FIELD_CLOSE_REASON)), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_reopen), self, 0);
-  escale_add_toast (GTK_WIDGET (self), toast);
+  offer_undo (self, toast, G_CALLBACK (on_undo_reopen));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -598,6 +623,9 @@ on_close_clicked_cb (EscalePersonView *self)
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
                                               ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_entry_set_activates_default (GTK_ENTRY (data->date), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (data->reason), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "close-dialog", data, g_free);
   g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_close_fields_changed), dialog);
   g_signal_connect_swapped (data->reason, "changed", G_CALLBACK (on_close_fields_changed), dialog);
@@ -613,6 +641,7 @@ escale_person_view_dispose (GObject *object)
   EscalePersonView *self = ESCALE_PERSON_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_PERSON_VIEW);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->person);
   g_clear_object (&self->store);
 
@@ -701,11 +730,23 @@ escale_person_view_close_file (EscalePersonView  *self,
                                   reason, error))
     return FALSE;
   toast = adw_toast_new (_("File closed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data (G_OBJECT (toast), "person-id",
-                     GSIZE_TO_POINTER (escale_person_get_id (self->person)));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_close), self, 0);
-  escale_add_toast (GTK_WIDGET (self), toast);
+  offer_undo (self, toast, G_CALLBACK (on_undo_close));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
+}
+
+/**
+ * escale_person_view_dismiss_undo:
+ *
+ * Withdraws the undo last offered: once a file changed again, undoing an
+ * older change would overwrite the newer one.
+ */
+void
+escale_person_view_dismiss_undo (EscalePersonView *self)
+{
+  g_return_if_fail (ESCALE_IS_PERSON_VIEW (self));
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
 }

@@ -19,6 +19,7 @@ void          escale_person_view_set_store  (EscalePersonView *self,
 void          escale_person_view_set_person (EscalePersonView *self,
                                              EscalePerson     *person);
 EscalePerson *escale_person_view_get_person (EscalePersonView *self);
+void          escale_person_view_dismiss_undo (EscalePersonView *self);
 gboolean      escale_person_view_close_file (EscalePersonView *self,
                                              const char       *date_text,
                                              const char       *reason,

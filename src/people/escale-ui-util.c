@@ -148,6 +148,15 @@ escale_code_dropdown_get_code (GtkDropDown *dropdown)
   return codes[selected];
 }
 
+gboolean
+escale_code_dropdown_has_code (GtkDropDown *dropdown,
+                               const char  *code)
+{
+  GStrv codes = g_object_get_data (G_OBJECT (dropdown), CODES_KEY);
+
+  return codes != NULL && code != NULL && g_strv_contains ((const char * const *) codes, code);
+}
+
 void
 escale_code_dropdown_set_code (GtkDropDown *dropdown,
                                const char  *code)

@@ -25,6 +25,8 @@ void        escale_code_dropdown_setup_countries (GtkDropDown   *dropdown,
 void        escale_code_dropdown_setup_languages (GtkDropDown   *dropdown,
                                                   const char    *none_label);
 const char *escale_code_dropdown_get_code   (GtkDropDown        *dropdown);
+gboolean    escale_code_dropdown_has_code   (GtkDropDown        *dropdown,
+                                             const char         *code);
 void        escale_code_dropdown_set_code   (GtkDropDown        *dropdown,
                                              const char         *code);
 
