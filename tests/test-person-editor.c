@@ -754,10 +754,12 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-/* The shortcut bound to @accelerator, among the window's own. */
+/* The shortcut bound to @accelerator, among the window's own; @phase, if
+ * given, receives the propagation phase of its controller. */
 static GtkShortcut *
-find_shortcut (GtkWidget  *widget,
-               const char *accelerator)
+find_shortcut_in_phase (GtkWidget           *widget,
+                        const char          *accelerator,
+                        GtkPropagationPhase *phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
@@ -773,10 +775,21 @@ find_shortcut (GtkWidget  *widget,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return g_steal_pointer (&shortcut);
+            {
+              if (phase != NULL)
+                *phase = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller));
+              return g_steal_pointer (&shortcut);
+            }
         }
     }
   return NULL;
+}
+
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *accelerator)
+{
+  return find_shortcut_in_phase (widget, accelerator, NULL);
 }
 
 /* Ctrl+Enter saves, Escape cancels. */
@@ -787,8 +800,12 @@ test_shortcuts (Fixture       *fixture,
   g_autoptr(GtkShortcut) save = NULL;
   g_autoptr(GtkShortcut) cancel = NULL;
 
+  GtkPropagationPhase phase = GTK_PHASE_NONE;
+
   open_editor (fixture, NULL);
-  save = find_shortcut (GTK_WIDGET (fixture->editor), "<Control>Return");
+  /* Caught before the focused widget, so that it saves from the notes too. */
+  save = find_shortcut_in_phase (GTK_WIDGET (fixture->editor), "<Control>Return", &phase);
+  g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
   cancel = find_shortcut (GTK_WIDGET (fixture->editor), "Escape");
   g_assert_nonnull (save);
   g_assert_nonnull (cancel);
