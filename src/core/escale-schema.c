@@ -171,8 +171,102 @@ static const char migration_1[] =
   "CREATE INDEX person_skeleton_person ON person_skeleton (person_id);\n"
   ;
 
+/* Follow-up: programmes and enrolments, actions (the timeline entries),
+ * their themes and the participants of group sessions. */
+static const char migration_2[] =
+  "CREATE TABLE programme (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  code TEXT NOT NULL UNIQUE CHECK (trim(code) <> ''),\n"
+  "  name TEXT NOT NULL CHECK (trim(name) <> ''),\n"
+  "  started_on TEXT,\n"
+  "  ended_on TEXT,\n"
+  "  target_people INTEGER CHECK (target_people >= 0),\n"
+  "  notes TEXT,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK (ended_on >= started_on)\n"
+  ");\n"
+
+  "CREATE TABLE programme_funder (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,\n"
+  "  funder TEXT NOT NULL CHECK (trim(funder) <> ''),\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (programme_id, funder)\n"
+  ");\n"
+
+  "CREATE TABLE enrolment (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,\n"
+  "  entry_date TEXT NOT NULL,\n"
+  "  exit_date TEXT,\n"
+  "  exit_reason TEXT,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK (exit_date >= entry_date)\n"
+  ");\n"
+  "CREATE INDEX enrolment_person ON enrolment (person_id);\n"
+  "CREATE INDEX enrolment_programme ON enrolment (programme_id, entry_date);\n"
+
+  "CREATE TABLE action (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  scope TEXT NOT NULL DEFAULT 'person' CHECK (scope IN ('person', 'household', 'group')),\n"
+  "  person_id INTEGER REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  time TEXT CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),\n"
+  "  duration_minutes INTEGER CHECK (duration_minutes >= 0),\n"
+  "  type TEXT NOT NULL,\n"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'cancelled', 'missed')),\n"
+  "  worker TEXT,\n"
+  "  programme_id INTEGER REFERENCES programme (id) ON DELETE SET NULL,\n"
+  "  partner TEXT,\n"
+  "  referral_outcome TEXT\n"
+  "    CHECK (referral_outcome IN ('pending', 'accepted', 'refused', 'completed')),\n"
+  "  amount_cents INTEGER CHECK (amount_cents >= 0),\n"
+  "  notes TEXT,\n"
+  "  next_step TEXT,\n"
+  "  next_step_due TEXT,\n"
+  "  follows_action_id INTEGER REFERENCES action (id) ON DELETE SET NULL,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK ((scope = 'person' AND person_id IS NOT NULL AND household_id IS NULL)\n"
+  "      OR (scope = 'household' AND household_id IS NOT NULL AND person_id IS NULL)\n"
+  "      OR (scope = 'group' AND person_id IS NULL AND household_id IS NULL))\n"
+  ");\n"
+  "CREATE INDEX action_person ON action (person_id, date, time) WHERE person_id IS NOT NULL;\n"
+  "CREATE INDEX action_household ON action (household_id, date)"
+  " WHERE household_id IS NOT NULL;\n"
+  "CREATE INDEX action_agenda ON action (status, date);\n"
+  "CREATE INDEX action_date ON action (date);\n"
+  "CREATE INDEX action_follows ON action (follows_action_id)"
+  " WHERE follows_action_id IS NOT NULL;\n"
+  "CREATE INDEX action_programme ON action (programme_id) WHERE programme_id IS NOT NULL;\n"
+
+  "CREATE TABLE action_theme (\n"
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,\n"
+  "  theme TEXT NOT NULL,\n"
+  "  PRIMARY KEY (action_id, theme)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX action_theme_theme ON action_theme (theme, action_id);\n"
+
+  "CREATE TABLE action_participant (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,\n"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  attended INTEGER CHECK (attended IN (0, 1)),\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (action_id, person_id)\n"
+  ");\n"
+  "CREATE INDEX action_participant_person ON action_participant (person_id);\n"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 int

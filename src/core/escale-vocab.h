@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 #define ESCALE_VOCAB_STATUS         "status"
 #define ESCALE_VOCAB_SEX            "sex"
 #define ESCALE_VOCAB_HOUSEHOLD_ROLE "household_role"
+#define ESCALE_VOCAB_ACTION_TYPE    "action_type"
+#define ESCALE_VOCAB_THEME          "theme"
+#define ESCALE_VOCAB_EXIT_REASON    "exit_reason"
+/* Fixed lists: the store accepts only the built-in codes. */
+#define ESCALE_VOCAB_ACTION_STATUS  "action_status"
+#define ESCALE_VOCAB_REFERRAL_OUTCOME "referral_outcome"
 
 gboolean    escale_vocab_seed          (EscaleStore  *store,
                                         int           version,
