@@ -868,9 +868,12 @@ leave_household (EscaleStore   *store,
                  gint64         person_id,
                  GError       **error)
 {
+  /* A household with follow-up actions stays, even with one member left:
+   * its history belongs to the people who remain. */
   return run_for_person (store, "DELETE FROM household WHERE id IN (SELECT household_id FROM "
                          "household_member WHERE person_id = ?1) AND (SELECT count(*) FROM "
-                         "household_member m WHERE m.household_id = household.id) <= 2",
+                         "household_member m WHERE m.household_id = household.id) <= 2 "
+                         "AND NOT EXISTS (SELECT 1 FROM action a WHERE a.household_id = household.id)",
                          person_id, error) &&
          run_for_person (store, "DELETE FROM household_member WHERE person_id = ?", person_id,
                          error);
@@ -1185,7 +1188,8 @@ escale_store_household_join (EscaleStore  *store,
   if (!insert_member (store, household_id, person_id, role, error) ||
       (previous != 0 && previous != household_id &&
        !run_for_person (store, "DELETE FROM household WHERE id = ?1 AND NOT EXISTS "
-                        "(SELECT 1 FROM household_member WHERE household_id = ?1)",
+                        "(SELECT 1 FROM household_member WHERE household_id = ?1) AND NOT EXISTS "
+                        "(SELECT 1 FROM action WHERE household_id = ?1)",
                         previous, error)) ||
       !escale_store_commit (store, error))
     {
