@@ -398,6 +398,125 @@ count (sqlite3    *db,
   return n;
 }
 
+static char *
+write_tmp (const char *name,
+           const char *contents)
+{
+  char *path = escale_test_tmp_path (name);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_import_follow_up (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("follow-up.db");
+  g_autofree char *people = write_tmp ("fu-people.csv", "file_number,family_name\n"
+                                       "2024-0001,Diallo\n2024-0002,Kovalenko\n");
+  g_autofree char *programmes = write_tmp ("fu-programmes.csv",
+                                           "code,name,funder,start,end,target_people\n"
+                                           "FLE,Français,Région|FSE+,2024-01-01,,30\n");
+  g_autofree char *enrolments = write_tmp ("fu-enrolments.csv",
+                                           "file_number,programme,entry_date\n"
+                                           "2024-0001,FLE,2024-02-01\n");
+  g_autofree char *actions = write_tmp ("fu-actions.csv",
+                                        "file_number;date;type;theme;programme;amount\n"
+                                        "2024-0001;2024-02-01T10:00;interview;language;FLE;\n"
+                                        "2024-0002;05/03/2024;financial_aid;material;;42,50\n");
+  g_autofree char *bad = write_tmp ("fu-bad.csv", "file_number,date,type,programme\n"
+                                    "2024-0001,2024-02-01,interview,\n"
+                                    "2024-0009,2024-02-01,interview,\n"
+                                    "2024-0002,2024-02-01,interview,NOPE\n");
+  g_autoptr(CliResult) imported = run_cli (NULL, "--database", db, "import", "people", people);
+  g_autoptr(CliResult) programme = run_cli (NULL, "--database", db, "import", "programmes",
+                                            programmes);
+  g_autoptr(CliResult) enrolment = run_cli (NULL, "--database", db, "import", "enrolments",
+                                            enrolments);
+  g_autoptr(CliResult) dry = run_cli (NULL, "--database", db, "import", "actions", actions,
+                                      "--dry-run");
+  g_autoptr(CliResult) real = run_cli (NULL, "--database", db, "import", "actions", actions);
+  g_autoptr(CliResult) refused = run_cli (NULL, "--database", db, "import", "actions", bad);
+  g_autoptr(CliResult) usage = run_cli (NULL, "--database", db, "import", "actions");
+  sqlite3 *sql;
+
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_cmpint (programme->status, ==, 0);
+  g_assert_cmpstr (programme->out, ==, "Created 1, updated 0\n");
+  g_assert_cmpint (enrolment->status, ==, 0);
+  g_assert_cmpstr (enrolment->out, ==, "Created 1, updated 0\n");
+  g_assert_cmpint (dry->status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry->out, "Created 2, updated 0\n"));
+  g_assert_nonnull (strstr (dry->out, "nothing was written"));
+  g_assert_cmpint (real->status, ==, 0);
+  g_assert_cmpstr (real->out, ==, "Created 2, updated 0\n");
+  g_assert_cmpint (refused->status, ==, 1);
+  g_assert_true (g_regex_match_simple ("^3:file_number: ", refused->err, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^4:programme: ", refused->err, G_REGEX_MULTILINE, 0));
+  g_assert_cmpstr (refused->out, ==, "");
+  g_assert_cmpint (usage->status, ==, 2);
+
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action"), ==, 2);
+  g_assert_cmpint (count (sql, "SELECT amount_cents FROM action WHERE type = 'financial_aid'"),
+                   ==, 4250);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action a JOIN programme p "
+                               "ON p.id = a.programme_id WHERE a.time = '10:00'"), ==, 1);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM enrolment"), ==, 1);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM programme_funder"), ==, 2);
+  sqlite3_close (sql);
+}
+
+static void
+test_demo_follow_up (void)
+{
+  g_autofree char *db = make_demo_db ("follow-up-demo.db", "300", "9");
+  g_autofree char *few = escale_test_tmp_path ("follow-up-few.db");
+  g_autoptr(CliResult) scaled = run_cli (NULL, "--database", few, "demo", "--people", "50",
+                                         "--actions-per-person", "3");
+  g_autoptr(CliResult) wrong = run_cli (NULL, "--database", few, "demo", "--people", "5",
+                                        "--actions-per-person", "-1");
+  sqlite3 *sql;
+  gint64 actions;
+
+  g_assert_cmpint (scaled->status, ==, 0);
+  g_assert_nonnull (strstr (scaled->out, "Their follow-up has 151 actions\n"));
+  g_assert_cmpint (wrong->status, ==, 2);
+
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  actions = count (sql, "SELECT count(*) FROM action");
+  /* Ten for each person, group workshops on top. */
+  g_assert_cmpint (actions, >=, 3000);
+  g_assert_cmpint (actions, <=, 3020);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM programme"), >=, 3);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM programme_funder"), >=, 3);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM programme WHERE target_people > 0"), >=, 3);
+  g_assert_cmpint (count (sql, "SELECT count(DISTINCT person_id) FROM enrolment"), >=, 60);
+  g_assert_cmpint (count (sql, "SELECT count(DISTINCT person_id) FROM enrolment"), <=, 140);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE scope = 'household'"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE scope = 'group'"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action_participant"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE status = 'planned' "
+                               "AND date > date('now')"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE status = 'planned' "
+                               "AND date < date('now')"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE next_step IS NOT NULL"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE follows_action_id IS NOT NULL"),
+                   >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(DISTINCT type) FROM action"), >=, 8);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action WHERE date < date('now', '-3 years')"),
+                   >, 0);
+  /* Only the files closed before then have older actions. */
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action "
+                               "WHERE date < date('now', '-4 years', '-1 day')"), <, actions / 10);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action a JOIN person p ON p.id = a.person_id "
+                               "WHERE a.date < date('now', '-4 years', '-1 day') "
+                               "AND (p.closed_on IS NULL OR "
+                               "     p.closed_on > date('now', '-4 years', '+31 days'))"), ==, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM action_theme"), >=, actions / 2);
+  sqlite3_close (sql);
+}
+
 static void
 test_demo_content (void)
 {
@@ -489,6 +608,8 @@ main (int   argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-follow-up", test_import_follow_up);
+  g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
   g_test_add_func ("/demo/content", test_demo_content);
   g_test_add_func ("/demo/cancel", test_demo_cancel);
 

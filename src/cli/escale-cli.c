@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "escale-action-import.h"
+#include "escale-demo-actions.h"
 #include "escale-demo.h"
 #include "escale-import.h"
 #include "escale-person-store.h"
@@ -24,6 +26,7 @@
 
 #define PROGRAM_NAME "escale-cli"
 #define DEFAULT_LIMIT 20
+#define MAX_ACTIONS_PER_PERSON 1000
 
 enum {
   EXIT_OK = 0,
@@ -47,10 +50,11 @@ static int run_import (const char *database, int argc, char **argv);
 
 static const Command commands[] = {
   /* Translators: the commands of escale-cli, shown by "escale-cli --help" */
-  { "demo", N_("Add realistic demo people"), run_demo },
+  { "demo", N_("Add realistic demo people and their follow-up"), run_demo },
   { "search", N_("Find people, as the search box does"), run_search },
   { "check", N_("Check the integrity of the database"), run_check },
-  { "import", N_("Import people from a CSV file"), run_import },
+  { "import", N_("Import people, actions, programmes or enrolments from a CSV file"),
+    run_import },
 };
 
 /* Helpers */
@@ -145,10 +149,14 @@ run_demo (const char  *database,
           char       **argv)
 {
   int people = 0;
+  int actions = ESCALE_DEMO_ACTIONS_PER_PERSON;
+  guint n_actions = 0;
   gint64 seed = 1;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people,
       N_("How many people to add"), N_("N") },
+    { "actions-per-person", 'a', 0, G_OPTION_ARG_INT, &actions,
+      N_("How many actions each new person gets (default: 10)"), N_("M") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("The seed of the random choices: the same seed gives the same people (default: 1)"),
       N_("S") },
@@ -166,6 +174,9 @@ run_demo (const char  *database,
   if (people <= 0)
     return usage_error (PROGRAM_NAME " demo",
                         _("Say how many people to add with --people, a number above 0"));
+  if (actions < 0 || actions > MAX_ACTIONS_PER_PERSON)
+    return usage_error (PROGRAM_NAME " demo",
+                        _("The number of actions per person must be between 0 and 1000"));
   if (seed < 0 || seed > G_MAXUINT32)
     return usage_error (PROGRAM_NAME " demo",
                         _("The seed must be a number between 0 and 4294967295"));
@@ -175,7 +186,10 @@ run_demo (const char  *database,
   start = g_get_monotonic_time ();
   if (!escale_demo_generate_full (store, (guint) people, (guint32) seed,
                                   isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
-                                  NULL, &error))
+                                  NULL, &error) ||
+      !escale_demo_generate_follow_up (store, (guint) actions, (guint32) seed,
+                                       isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
+                                       NULL, &n_actions, &error))
     return report_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
@@ -183,6 +197,10 @@ run_demo (const char  *database,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u person in %.1f s", "Added %u people in %.1f s",
                         (gulong) people),
            (guint) people, (g_get_monotonic_time () - start) / 1e6);
+  g_print ("\n");
+  /* Translators: %u is a number of actions of the follow-up */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Their follow-up has %u action",
+                        "Their follow-up has %u actions", n_actions), n_actions);
   g_print ("\n");
   return EXIT_OK;
 }
@@ -352,6 +370,22 @@ print_import_report (EscaleImportReport *report,
   return EXIT_OK;
 }
 
+typedef EscaleImportReport *(*ImportFunc) (EscaleStore  *store,
+                                           const char   *path,
+                                           gboolean      dry_run,
+                                           GError      **error);
+
+static const struct
+{
+  const char *kind;
+  ImportFunc  run;
+} imports[] = {
+  { "people", escale_import_people },
+  { "actions", escale_import_actions },
+  { "programmes", escale_import_programmes },
+  { "enrolments", escale_import_enrolments },
+};
+
 static int
 run_import (const char  *database,
             int          argc,
@@ -368,16 +402,24 @@ run_import (const char  *database,
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* Translators: the arguments of "escale-cli import"; "people" is a keyword, keep it */
-  if (!parse_command ("import", N_("people FILE.csv"), entries, &argc, &argv, &status))
+  ImportFunc import = NULL;
+
+  /* Translators: the arguments of "escale-cli import"; the kinds are keywords, keep them */
+  if (!parse_command ("import", N_("people|actions|programmes|enrolments FILE.csv"), entries,
+                      &argc, &argv, &status))
     return status;
-  if (argc != 3 || !g_str_equal (argv[1], "people"))
+  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (imports); i++)
+    if (g_str_equal (argv[1], imports[i].kind))
+      import = imports[i].run;
+  if (import == NULL)
     return usage_error (PROGRAM_NAME " import",
-                        _("Say what to import and from which file: people FILE.csv"));
+                        /* Translators: the kinds are keywords, keep them */
+                        _("Say what to import and from which file: "
+                          "people|actions|programmes|enrolments FILE.csv"));
 
   /* A dry run writes nothing, so creates no database either. */
   if (!(store = open_store (database, dry_run, &error)) ||
-      !(report = escale_import_people (store, argv[2], dry_run, &error)))
+      !(report = import (store, argv[2], dry_run, &error)))
     return report_error (error);
   return print_import_report (report, dry_run);
 }

@@ -16,7 +16,7 @@
 
 #include "escale-csv.h"
 #include "escale-date.h"
-#include "escale-import.h"
+#include "escale-import-private.h"
 #include "escale-iso.h"
 #include "escale-person-store.h"
 #include "escale-store-private.h"
@@ -104,35 +104,18 @@ typedef struct
   char   *role;
 } Membership;
 
-typedef struct
-{
-  GStrv  fields;
-  guint  n_fields;
-  guint  line;
-} Row;
+typedef EscaleImportRow Row;
 
 typedef struct
 {
+  EscaleImportReader  reader;
   EscaleStore        *store;
-  EscaleCsv          *csv;
-  EscaleImportReport *report;
-  int                 index[N_COLUMNS];  /* field of each column, -1 when absent */
-  GStrv               header;
-  guint               n_header;
   GHashTable         *file_numbers;      /* file number → line */
   GPtrArray          *household_list;    /* Household, owned */
   GHashTable         *households;        /* key → Household */
   GHashTable         *household_ids;     /* &Household.id → Household */
   GArray             *memberships;       /* Membership */
 } Import;
-
-static void
-problem_free (EscaleImportProblem *problem)
-{
-  g_free (problem->column);
-  g_free (problem->message);
-  g_free (problem);
-}
 
 static void
 household_free (Household *household)
@@ -148,21 +131,12 @@ membership_clear (Membership *membership)
   g_free (membership->role);
 }
 
-static void
-row_clear (Row *row)
-{
-  g_clear_pointer (&row->fields, g_strfreev);
-  row->n_fields = 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, escale_import_row_clear)
 
 static void
 import_clear (Import *import)
 {
-  g_clear_pointer (&import->csv, escale_csv_free);
-  g_clear_pointer (&import->report, escale_import_report_free);
-  g_clear_pointer (&import->header, g_strfreev);
+  escale_import_reader_clear (&import->reader);
   g_clear_pointer (&import->file_numbers, g_hash_table_unref);
   g_clear_pointer (&import->households, g_hash_table_unref);
   g_clear_pointer (&import->household_ids, g_hash_table_unref);
@@ -172,107 +146,28 @@ import_clear (Import *import)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
 
-void
-escale_import_report_free (EscaleImportReport *report)
-{
-  if (report == NULL)
-    return;
-  g_ptr_array_unref (report->problems);
-  g_ptr_array_unref (report->unknown_columns);
-  g_free (report);
-}
-
 /* Reading rows */
 
-G_GNUC_PRINTF (4, 5) static void
-add_problem (Import     *import,
-             guint       line,
-             const char *column,
-             const char *format,
-             ...)
-{
-  EscaleImportProblem *problem = g_new0 (EscaleImportProblem, 1);
-  va_list args;
-
-  va_start (args, format);
-  problem->line = line;
-  problem->column = g_strdup (column);
-  problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (import->report->problems, problem);
-}
+#define add_problem(import, ...) escale_import_add_problem (&(import)->reader, __VA_ARGS__)
 
 static guint
 count_problems (Import *import)
 {
-  return import->report->problems->len;
-}
-
-/* The name of a field of the file, as its header spells it. */
-static char *
-field_label (Import *import,
-             guint   field)
-{
-  if (field < import->n_header && *import->header[field] != '\0')
-    return g_strdup (import->header[field]);
-  /* Translators: a column of the file that has no name; %u is its number */
-  return g_strdup_printf (_("column %u"), field + 1);
+  return escale_import_count_problems (&import->reader);
 }
 
 static const char *
 column_label (Import *import,
               Column  column)
 {
-  int field = import->index[column];
-
-  return field >= 0 ? import->header[field] : columns[column].name;
+  return escale_import_column_label (&import->reader, column);
 }
 
-/* Invalid bytes, fields too long: what the reader could read past. */
-static void
-report_csv_problems (Import *import)
-{
-  GArray *problems = escale_csv_get_problems (import->csv);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      EscaleCsvProblem *problem = &g_array_index (problems, EscaleCsvProblem, i);
-      g_autofree char *label = field_label (import, problem->field);
-
-      add_problem (import, problem->line, label, "%s", problem->message);
-    }
-}
-
-/* Fields are stripped; rows whose fields are all empty are skipped. A
- * broken file is reported as a problem where it breaks. */
 static gboolean
 next_row (Import *import,
           Row    *row)
 {
-  g_autoptr(GError) error = NULL;
-  guint line, field;
-
-  row_clear (row);
-  while (escale_csv_next_record (import->csv, &row->fields, &row->line, &error))
-    {
-      gboolean blank = TRUE;
-
-      report_csv_problems (import);
-      for (row->n_fields = 0; row->fields[row->n_fields] != NULL; row->n_fields++)
-        blank = *g_strstrip (row->fields[row->n_fields]) == '\0' && blank;
-      if (!blank)
-        return TRUE;
-      row_clear (row);
-    }
-  if (error != NULL)
-    {
-      g_autofree char *label = NULL;
-
-      escale_csv_get_error_position (import->csv, &line, &field);
-      label = field_label (import, field);
-      add_problem (import, line, label, "%s", error->message);
-    }
-  return FALSE;
+  return escale_import_next_row (&import->reader, row);
 }
 
 static const char *
@@ -280,69 +175,23 @@ row_get (Import    *import,
          const Row *row,
          Column     column)
 {
-  int field = import->index[column];
-
-  if (field < 0 || (guint) field >= row->n_fields || *row->fields[field] == '\0')
-    return NULL;
-  return row->fields[field];
+  return escale_import_row_get (&import->reader, row, column);
 }
 
-static int
-find_column (const char *name)
+/* The columns as the reader knows them; only family_name is required. */
+static const EscaleImportColumn *
+reader_columns (void)
 {
-  for (int c = 0; c < N_COLUMNS; c++)
-    if (g_str_equal (columns[c].name, name))
-      return c;
-  return -1;
-}
+  static EscaleImportColumn table[N_COLUMNS];
+  static gsize once;
 
-static void
-report_no_family_name (Import *import,
-                       guint   line)
-{
-  add_problem (import, line, columns[COL_FAMILY_NAME].name, "%s",
-               _("The file has no family_name column, which is required"));
-}
-
-/* "Family name" and "family-name" are family_name too. */
-static int
-find_header_column (const char *header)
-{
-  g_autofree char *name = g_ascii_strdown (header, -1);
-
-  g_strdelimit (name, " -", '_');
-  return find_column (name);
-}
-
-static gboolean
-read_header (Import *import)
-{
-  g_auto(Row) row = { 0 };
-
-  if (!next_row (import, &row))
+  if (g_once_init_enter (&once))
     {
-      if (count_problems (import) == 0)
-        report_no_family_name (import, 1);
-      return FALSE;
+      for (Column c = 0; c < N_COLUMNS; c++)
+        table[c] = (EscaleImportColumn) { columns[c].name, c == COL_FAMILY_NAME };
+      g_once_init_leave (&once, 1);
     }
-  for (guint i = 0; i < row.n_fields; i++)
-    {
-      int column = find_header_column (row.fields[i]);
-
-      if (*row.fields[i] == '\0')
-        continue;
-      if (column < 0)
-        g_ptr_array_add (import->report->unknown_columns, g_strdup (row.fields[i]));
-      else if (import->index[column] >= 0)
-        add_problem (import, row.line, row.fields[i], "%s", _("This column appears twice"));
-      else
-        import->index[column] = (int) i;
-    }
-  import->n_header = row.n_fields;
-  import->header = g_steal_pointer (&row.fields);
-  if (import->index[COL_FAMILY_NAME] < 0)
-    report_no_family_name (import, row.line);
-  return count_problems (import) == 0;
+  return table;
 }
 
 /* Codes are compared as the store keeps them. */
@@ -363,33 +212,7 @@ normalize_case (Import *import,
     }
 }
 
-static void
-check_extra_fields (Import    *import,
-                    const Row *row)
-{
-  for (guint i = import->n_header; i < row->n_fields; i++)
-    if (*row->fields[i] != '\0')
-      {
-        g_autofree char *label = field_label (import, i);
-
-        add_problem (import, row->line, label, "%s",
-                     _("This row has more fields than the header has columns"));
-      }
-}
-
 /* Building a person from a row */
-
-static GStrv
-split_list (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "|", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_strv_builder_add (builder, parts[i]);
-  return g_strv_builder_end (builder);
-}
 
 static char *
 day_before (const char *iso)
@@ -400,30 +223,6 @@ day_before (const char *iso)
     g_date_subtract_days (date, 1);
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
-}
-
-static char *
-parse_full_date (Import     *import,
-                 const Row  *row,
-                 Column      column)
-{
-  const char *text = row_get (import, row, column);
-  g_autoptr(GError) error = NULL;
-  EscaleDatePrecision precision;
-  g_autofree char *iso = NULL;
-
-  if (text == NULL)
-    return NULL;
-  iso = escale_date_parse (text, &precision, &error);
-  if (iso != NULL && precision == ESCALE_DATE_EXACT)
-    return g_steal_pointer (&iso);
-  if (g_error_matches (error, ESCALE_DATE_ERROR, ESCALE_DATE_ERROR_INVALID))
-    add_problem (import, row->line, column_label (import, column), "%s", error->message);
-  else
-    add_problem (import, row->line, column_label (import, column), "%s",
-                 /* Translators: the formats must stay as they are */
-                 _("Not a full date: write it as DD/MM/YYYY or YYYY-MM-DD"));
-  return NULL;
 }
 
 static void
@@ -441,7 +240,7 @@ apply_plain_columns (Import       *import,
         escale_person_set (person, columns[c].field, value);
       else
         {
-          g_autofree char *iso = parse_full_date (import, row, c);
+          g_autofree char *iso = escale_import_parse_date (&import->reader, row, c);
           if (iso != NULL)
             escale_person_set (person, columns[c].field, iso);
         }
@@ -476,7 +275,7 @@ static GStrv
 normalize_codes (const char *text,
                  char       *(*normalize) (const char *code))
 {
-  GStrv codes = split_list (text);
+  GStrv codes = escale_import_split_list (text);
 
   for (guint i = 0; codes[i] != NULL; i++)
     {
@@ -540,7 +339,7 @@ apply_lists (Import       *import,
 
   if (names != NULL)
     {
-      g_auto(GStrv) list = split_list (names);
+      g_auto(GStrv) list = escale_import_split_list (names);
       escale_person_set_other_names (person, (const char * const *) list);
     }
   if (country != NULL && strchr (country, '|') != NULL)
@@ -613,7 +412,7 @@ apply_status (Import       *import,
 {
   const char *status = row_get (import, row, COL_STATUS);
   GPtrArray *periods = escale_person_get_status_periods (person);
-  g_autofree char *since = parse_full_date (import, row, COL_STATUS_SINCE);
+  g_autofree char *since = escale_import_parse_date (&import->reader, row, COL_STATUS_SINCE);
   gboolean since_given = row_get (import, row, COL_STATUS_SINCE) != NULL;
 
   if (status == NULL)
@@ -635,7 +434,7 @@ apply_status (Import       *import,
       return;
     }
   if (since_given && since == NULL)
-    return;  /* reported by parse_full_date() */
+    return;  /* reported by escale_import_parse_date() */
   if (since == NULL)
     since = escale_date_today ();
   for (guint i = 0; i < periods->len; i++)
@@ -871,16 +670,6 @@ check_heads (Import *import)
     }
 }
 
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  guint line_a = (*(EscaleImportProblem * const *) a)->line;
-  guint line_b = (*(EscaleImportProblem * const *) b)->line;
-
-  return line_a < line_b ? -1 : line_a > line_b;
-}
-
 static gboolean
 validate_row (Import     *import,
               Row        *row,
@@ -891,7 +680,7 @@ validate_row (Import     *import,
   gboolean is_new;
 
   normalize_case (import, row);
-  check_extra_fields (import, row);
+  escale_import_check_extra_fields (&import->reader, row);
   check_file_number (import, row);
   if (!(person = build_person (import, row, &is_new, error)))
     return FALSE;
@@ -900,9 +689,9 @@ validate_row (Import     *import,
   if (count_problems (import) == before)
     {
       if (is_new)
-        import->report->created++;
+        import->reader.report->created++;
       else
-        import->report->updated++;
+        import->reader.report->updated++;
     }
   return TRUE;
 }
@@ -917,8 +706,7 @@ validate_rows (Import  *import,
     if (!validate_row (import, &row, error))
       return FALSE;
   check_heads (import);
-  /* A stable sort: the problems of a line stay in their order. */
-  g_ptr_array_sort (import->report->problems, compare_problems);
+  escale_import_sort_problems (&import->reader);
   return TRUE;
 }
 
@@ -973,7 +761,7 @@ write_row (Import     *import,
     return FALSE;
   if (count_problems (import) != before)
     {
-      EscaleImportProblem *problem = g_ptr_array_index (import->report->problems, before);
+      EscaleImportProblem *problem = g_ptr_array_index (import->reader.report->problems, before);
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID, "%u:%s: %s",
                    problem->line, problem->column, problem->message);
       return FALSE;
@@ -996,7 +784,7 @@ write_rows (Import    *import,
 {
   g_auto(Row) row = { 0 };
 
-  escale_csv_rewind (import->csv);
+  escale_csv_rewind (import->reader.csv);
   next_row (import, &row);
   while (next_row (import, &row))
     if ((row_get (import, &row, COL_FILE_NUMBER) != NULL) == numbered &&
@@ -1050,7 +838,7 @@ run (Import    *import,
      gboolean   dry_run,
      GError   **error)
 {
-  if (!read_header (import))
+  if (!escale_import_read_header (&import->reader))
     return TRUE;
   if (!validate_rows (import, error))
     return FALSE;
@@ -1085,35 +873,19 @@ escale_import_people (EscaleStore  *store,
   g_return_val_if_fail (path != NULL, NULL);
 
   import.store = store;
-  import.report = g_new0 (EscaleImportReport, 1);
-  import.report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  import.report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   import.file_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.household_list = g_ptr_array_new_with_free_func ((GDestroyNotify) household_free);
   import.households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.household_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   import.memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
   g_array_set_clear_func (import.memberships, (GDestroyNotify) membership_clear);
-  for (int c = 0; c < N_COLUMNS; c++)
-    import.index[c] = -1;
 
-  if (!(import.csv = escale_csv_new_from_file (path, error)))
+  if (!escale_import_reader_open (&import.reader, store, path, reader_columns (), N_COLUMNS,
+                                  error))
     return NULL;
-  import.report->from_windows_1252 = escale_csv_get_was_windows_1252 (import.csv);
   /* Validating in the transaction too sees the data as it is written. */
-  if (!escale_store_begin_batch (store, error))
+  if (!escale_store_begin_batch (store, error) ||
+      !escale_import_finish (&import.reader, run (&import, dry_run, error), dry_run, error))
     return NULL;
-  if (!run (&import, dry_run, error))
-    {
-      escale_store_rollback (store);
-      return NULL;
-    }
-  if (count_problems (&import) > 0 || dry_run)
-    escale_store_rollback (store);
-  else if (!escale_store_commit (store, error))
-    {
-      escale_store_rollback (store);
-      return NULL;
-    }
-  return g_steal_pointer (&import.report);
+  return g_steal_pointer (&import.reader.report);
 }

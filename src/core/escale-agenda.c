@@ -1,0 +1,324 @@
+/* escale-agenda.c — what is due: planned actions, expiring documents, lost contact
+ *
+ * Dates are ISO local dates compared as text. Due and overdue actions are
+ * read through the index on action (status, date), expiring documents
+ * through the one on status_period (document_expiry); lost contact costs a
+ * few index lookups per open file, whatever the number of actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "escale-agenda.h"
+#include "escale-store-private.h"
+
+#define PERSON_NAME "p.family_name || coalesce (' ' || p.given_names, '')"
+
+void
+escale_agenda_action_free (EscaleAgendaAction *action)
+{
+  g_free (action->date);
+  g_free (action->time);
+  g_free (action->type);
+  g_free (action->worker);
+  g_free (action->scope);
+  g_free (action->file_number);
+  g_free (action->who);
+  g_free (action->notes);
+  g_free (action);
+}
+
+void
+escale_agenda_expiry_free (EscaleAgendaExpiry *expiry)
+{
+  g_free (expiry->file_number);
+  g_free (expiry->who);
+  g_free (expiry->status);
+  g_free (expiry->document);
+  g_free (expiry->expiry);
+  g_free (expiry);
+}
+
+void
+escale_agenda_lost_contact_free (EscaleAgendaLostContact *lost)
+{
+  g_free (lost->file_number);
+  g_free (lost->who);
+  g_free (lost->last_action);
+  g_free (lost);
+}
+
+static char *
+iso_of_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+escale_agenda_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+parse_iso (const char *iso,
+           GDate      *date)
+{
+  unsigned year, month, day;
+
+  g_date_clear (date, 1);
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+char *
+escale_agenda_months_before (const char *today,
+                             guint       months)
+{
+  GDate date;
+
+  if (!parse_iso (today, &date))
+    g_return_val_if_reached (NULL);
+  g_date_subtract_months (&date, months);
+  return iso_of_date (&date);
+}
+
+static char *
+days_after (const char *today,
+            int         days)
+{
+  GDate date;
+
+  if (!parse_iso (today, &date))
+    g_return_val_if_reached (NULL);
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return iso_of_date (&date);
+}
+
+static EscaleAgendaAction *
+action_from_row (sqlite3_stmt *stmt,
+                 const char   *today)
+{
+  EscaleAgendaAction *action = g_new0 (EscaleAgendaAction, 1);
+
+  action->action_id = sqlite3_column_int64 (stmt, 0);
+  action->date = escale_column_dup (stmt, 1);
+  action->time = escale_column_dup (stmt, 2);
+  action->type = escale_column_dup (stmt, 3);
+  action->worker = escale_column_dup (stmt, 4);
+  action->scope = escale_column_dup (stmt, 5);
+  action->person_id = sqlite3_column_int64 (stmt, 6);
+  action->household_id = sqlite3_column_int64 (stmt, 7);
+  action->file_number = escale_column_dup (stmt, 8);
+  action->who = escale_column_dup (stmt, 9);
+  action->n_participants = (guint) sqlite3_column_int (stmt, 10);
+  action->notes = escale_column_dup (stmt, 11);
+  action->overdue = g_strcmp0 (action->date, today) < 0;
+  return action;
+}
+
+/* Planned actions dated from @from to @to included. */
+static GPtrArray *
+list_planned (EscaleStore  *store,
+              const char   *from,
+              const char   *to,
+              const char   *today,
+              const char   *worker,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *actions;
+  int rc;
+
+  stmt = escale_store_cached (store,
+                              "SELECT a.id, a.date, a.time, a.type, a.worker, a.scope, "
+                              "a.person_id, a.household_id, p.file_number, "
+                              "CASE a.scope WHEN 'person' THEN " PERSON_NAME " "
+                              "  WHEN 'household' THEN h.name END, "
+                              "(SELECT count(*) FROM action_participant WHERE action_id = a.id), "
+                              "a.notes "
+                              "FROM action a LEFT JOIN person p ON p.id = a.person_id "
+                              "LEFT JOIN household h ON h.id = a.household_id "
+                              "WHERE a.status = 'planned' AND a.date BETWEEN ?1 AND ?2 "
+                              "AND (?3 IS NULL OR a.worker = ?3) "
+                              "ORDER BY a.date, coalesce (a.time, ''), a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  escale_bind_text (stmt, 3, worker);
+  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_action_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (actions, action_from_row (stmt, today));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return actions;
+  escale_store_set_sql_error (store, error);
+  g_ptr_array_unref (actions);
+  return NULL;
+}
+
+GPtrArray *
+escale_agenda_list_due (EscaleStore  *store,
+                        const char   *from,
+                        const char   *to,
+                        const char   *today,
+                        const char   *worker,
+                        GError      **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL && today != NULL, NULL);
+
+  return list_planned (store, from, to, today, worker, error);
+}
+
+GPtrArray *
+escale_agenda_list_overdue (EscaleStore  *store,
+                            const char   *today,
+                            const char   *worker,
+                            GError      **error)
+{
+  g_autofree char *yesterday = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  yesterday = days_after (today, -1);
+  g_return_val_if_fail (yesterday != NULL, NULL);
+  return list_planned (store, "0000-01-01", yesterday, today, worker, error);
+}
+
+static EscaleAgendaExpiry *
+expiry_from_row (sqlite3_stmt *stmt)
+{
+  EscaleAgendaExpiry *expiry = g_new0 (EscaleAgendaExpiry, 1);
+
+  expiry->person_id = sqlite3_column_int64 (stmt, 0);
+  expiry->period_id = sqlite3_column_int64 (stmt, 1);
+  expiry->file_number = escale_column_dup (stmt, 2);
+  expiry->who = escale_column_dup (stmt, 3);
+  expiry->status = escale_column_dup (stmt, 4);
+  expiry->document = escale_column_dup (stmt, 5);
+  expiry->expiry = escale_column_dup (stmt, 6);
+  expiry->days_left = sqlite3_column_int (stmt, 7);
+  return expiry;
+}
+
+GPtrArray *
+escale_agenda_list_expiring (EscaleStore  *store,
+                             const char   *today,
+                             guint         days,
+                             GError      **error)
+{
+  g_autofree char *limit = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *expiries;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  limit = days_after (today, (int) MIN (days, 100000));
+  g_return_val_if_fail (limit != NULL, NULL);
+  /* The current period is the one that started last, as in escale-person.c. */
+  stmt = escale_store_cached (store,
+                              "SELECT s.person_id, s.id, p.file_number, " PERSON_NAME ", "
+                              "s.status, s.document, s.document_expiry, "
+                              "CAST (julianday (s.document_expiry) - julianday (?1) AS INTEGER) "
+                              "FROM status_period s JOIN person p ON p.id = s.person_id "
+                              "WHERE s.document_expiry IS NOT NULL AND s.document_expiry <= ?2 "
+                              "AND (p.closed_on IS NULL OR p.closed_on > ?1) "
+                              "AND s.id = (SELECT c.id FROM status_period c "
+                              "  WHERE c.person_id = s.person_id "
+                              "  ORDER BY c.started_on DESC, c.id DESC LIMIT 1) "
+                              "ORDER BY s.document_expiry, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, limit, -1, SQLITE_TRANSIENT);
+  expiries = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_expiry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (expiries, expiry_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return expiries;
+  escale_store_set_sql_error (store, error);
+  g_ptr_array_unref (expiries);
+  return NULL;
+}
+
+/* The date of the last done action that counts as a contact with person
+ * @p: their own, their household's, or a group session they did not miss.
+ * Each part walks an index backwards and stops at the first done action. */
+#define LAST_CONTACT(p) \
+  "(SELECT max (d) FROM (" \
+  "  SELECT (SELECT date FROM action WHERE person_id = " p " AND status = 'done' " \
+  "    ORDER BY date DESC LIMIT 1) AS d " \
+  "  UNION ALL SELECT (SELECT a.date FROM household_member m JOIN action a " \
+  "    ON a.household_id = m.household_id WHERE m.person_id = " p " " \
+  "    AND a.status = 'done' ORDER BY a.date DESC LIMIT 1) " \
+  "  UNION ALL SELECT (SELECT a.date FROM action_participant ap " \
+  "    JOIN action a ON a.id = ap.action_id WHERE ap.person_id = " p " " \
+  "    AND a.status = 'done' AND coalesce (ap.attended, 1) = 1 " \
+  "    ORDER BY a.date DESC LIMIT 1)))"
+
+static EscaleAgendaLostContact *
+lost_from_row (sqlite3_stmt *stmt)
+{
+  EscaleAgendaLostContact *lost = g_new0 (EscaleAgendaLostContact, 1);
+
+  lost->person_id = sqlite3_column_int64 (stmt, 0);
+  lost->file_number = escale_column_dup (stmt, 1);
+  lost->who = escale_column_dup (stmt, 2);
+  lost->last_action = escale_column_dup (stmt, 3);
+  return lost;
+}
+
+GPtrArray *
+escale_agenda_list_lost_contact (EscaleStore  *store,
+                                 const char   *today,
+                                 guint         months,
+                                 GError      **error)
+{
+  g_autofree char *cutoff = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *people;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  cutoff = escale_agenda_months_before (today, months);
+  g_return_val_if_fail (cutoff != NULL, NULL);
+  /* Materialized, so that the last contact is computed once a person. */
+  stmt = escale_store_cached (store,
+                              "WITH silent AS MATERIALIZED ("
+                              "  SELECT p.id, p.file_number, " PERSON_NAME " AS who, "
+                              "  " LAST_CONTACT ("p.id") " AS last, "
+                              "  date (p.created_at, 'localtime') AS created "
+                              "  FROM person p WHERE p.closed_on IS NULL OR p.closed_on > ?1) "
+                              "SELECT id, file_number, who, last FROM silent "
+                              "WHERE coalesce (last, created) < ?2 "
+                              "ORDER BY coalesce (last, created), id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_TRANSIENT);
+  people = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_lost_contact_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (people, lost_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return people;
+  escale_store_set_sql_error (store, error);
+  g_ptr_array_unref (people);
+  return NULL;
+}

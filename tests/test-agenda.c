@@ -1,0 +1,461 @@
+/* test-agenda.c — due, overdue, expiring documents and lost contact
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "escale-action-store.h"
+#include "escale-agenda.h"
+#include "escale-person-store.h"
+#include "escale-store-private.h"
+#include "escale-test-util.h"
+
+/* Helpers */
+
+static void
+exec_printf (EscaleStore *store,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+exec_printf (EscaleStore *store,
+             const char  *format,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_assert_true (escale_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* A person whose file was created long ago. */
+static gint64
+add_person (EscaleStore *store,
+            const char  *family)
+{
+  gint64 id = escale_test_add_person (store, family, NULL, NULL);
+
+  exec_printf (store, "UPDATE person SET created_at = '2020-01-01T00:00:00Z' "
+               "WHERE id = %" G_GINT64_FORMAT, id);
+  return id;
+}
+
+static EscaleAction *
+new_action (gint64      person_id,
+            const char *date,
+            const char *status)
+{
+  EscaleAction *action = escale_action_new ();
+
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PERSON_ID, person_id);
+  escale_action_set (action, ESCALE_ACTION_FIELD_DATE, date);
+  escale_action_set (action, ESCALE_ACTION_FIELD_TYPE, "appointment");
+  escale_action_set (action, ESCALE_ACTION_FIELD_STATUS, status);
+  return action;
+}
+
+static gint64
+save_ok (EscaleStore  *store,
+         EscaleAction *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (escale_store_save_action (store, action, &error));
+  g_assert_no_error (error);
+  return escale_action_get_id (action);
+}
+
+static gint64
+add_action (EscaleStore *store,
+            gint64       person_id,
+            const char  *date,
+            const char  *status)
+{
+  g_autoptr(EscaleAction) action = new_action (person_id, date, status);
+
+  return save_ok (store, action);
+}
+
+static gint64
+household_of (EscaleStore *store,
+              gint64       person_id)
+{
+  g_autoptr(EscalePerson) person = escale_store_load_person (store, person_id, NULL);
+
+  g_assert_nonnull (person);
+  return escale_person_get_household_id (person);
+}
+
+static gint64
+add_household_action (EscaleStore *store,
+                      gint64       household_id,
+                      const char  *date,
+                      const char  *status)
+{
+  g_autoptr(EscaleAction) action = new_action (ESCALE_ACTION_UNSET, date, status);
+
+  escale_action_set (action, ESCALE_ACTION_FIELD_SCOPE, ESCALE_ACTION_SCOPE_HOUSEHOLD);
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_HOUSEHOLD_ID, household_id);
+  return save_ok (store, action);
+}
+
+static gint64
+add_group_action (EscaleStore      *store,
+                  const char       *date,
+                  const char       *status,
+                  gint64            person_id,
+                  EscaleAttendance  attended)
+{
+  g_autoptr(EscaleAction) action = new_action (ESCALE_ACTION_UNSET, date, status);
+
+  escale_action_set (action, ESCALE_ACTION_FIELD_SCOPE, ESCALE_ACTION_SCOPE_GROUP);
+  escale_action_set (action, ESCALE_ACTION_FIELD_TYPE, "workshop");
+  escale_action_add_participant (action, person_id, attended);
+  return save_ok (store, action);
+}
+
+static GPtrArray *
+due (EscaleStore *store,
+     const char  *from,
+     const char  *to,
+     const char  *today,
+     const char  *worker)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *actions = escale_agenda_list_due (store, from, to, today, worker, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (actions);
+  return actions;
+}
+
+static EscaleAgendaAction *
+action_at (GPtrArray *actions,
+           guint      i)
+{
+  return g_ptr_array_index (actions, i);
+}
+
+/* Tests */
+
+static void
+test_months_before (void)
+{
+  static const struct { const char *today; guint months; const char *expected; } cases[] = {
+    { "2026-03-31", 1, "2026-02-28" },
+    { "2024-03-31", 1, "2024-02-29" },
+    { "2026-01-15", 3, "2025-10-15" },
+    { "2026-01-31", 2, "2025-11-30" },
+    { "2026-05-31", 3, "2026-02-28" },
+    { "2026-03-01", 0, "2026-03-01" },
+    { "2026-02-28", 12, "2025-02-28" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = escale_agenda_months_before (cases[i].today, cases[i].months);
+
+      g_assert_cmpstr (before, ==, cases[i].expected);
+    }
+}
+
+static void
+test_today (void)
+{
+  g_autofree char *today = escale_agenda_today ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected = g_date_time_format (now, "%Y-%m-%d");
+
+  g_assert_cmpstr (today, ==, expected);
+}
+
+static void
+test_due (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 amina = add_person (store, "Haddad");
+  gint64 child = add_person (store, "Haddad-Junior");
+  gint64 paul = add_person (store, "Martin");
+  g_autoptr(EscaleAction) morning = new_action (amina, "2026-03-31", "planned");
+  g_autoptr(GPtrArray) actions = NULL, mine = NULL, new_year = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 group, household_visit, late;
+
+  g_assert_true (escale_store_household_add (store, amina, child, "child", &error));
+  g_assert_no_error (error);
+  escale_action_set (morning, ESCALE_ACTION_FIELD_TIME, "10:00");
+  escale_action_set (morning, ESCALE_ACTION_FIELD_WORKER, "Claire");
+  save_ok (store, morning);
+  household_visit = add_household_action (store, household_of (store, amina), "2026-04-01",
+                                          "planned");
+  group = add_group_action (store, "2026-03-31", "planned", paul, ESCALE_ATTENDANCE_UNKNOWN);
+  exec_printf (store, "INSERT INTO action_participant (action_id, person_id) "
+               "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", group, child);
+  late = add_action (store, paul, "2026-03-30", "planned");
+  add_action (store, paul, "2026-03-31", "done");
+  add_action (store, paul, "2026-04-02", "planned");
+
+  actions = due (store, "2026-03-30", "2026-04-01", "2026-03-31", NULL);
+  g_assert_cmpuint (actions->len, ==, 4);
+  g_assert_cmpint (action_at (actions, 0)->action_id, ==, late);
+  g_assert_true (action_at (actions, 0)->overdue);
+  g_assert_cmpstr (action_at (actions, 0)->file_number, !=, NULL);
+  /* The untimed group session before the 10:00 appointment. */
+  g_assert_cmpint (action_at (actions, 1)->action_id, ==, group);
+  g_assert_cmpstr (action_at (actions, 1)->scope, ==, "group");
+  g_assert_cmpuint (action_at (actions, 1)->n_participants, ==, 2);
+  g_assert_null (action_at (actions, 1)->who);
+  g_assert_false (action_at (actions, 1)->overdue);
+  g_assert_cmpint (action_at (actions, 2)->action_id, ==, escale_action_get_id (morning));
+  g_assert_cmpstr (action_at (actions, 2)->who, ==, "Haddad");
+  g_assert_cmpstr (action_at (actions, 2)->time, ==, "10:00");
+  g_assert_cmpint (action_at (actions, 2)->person_id, ==, amina);
+  g_assert_cmpint (action_at (actions, 3)->action_id, ==, household_visit);
+  g_assert_cmpstr (action_at (actions, 3)->scope, ==, "household");
+  g_assert_cmpint (action_at (actions, 3)->household_id, ==, household_of (store, amina));
+
+  mine = due (store, "2026-03-30", "2026-04-01", "2026-03-31", "Claire");
+  g_assert_cmpuint (mine->len, ==, 1);
+  g_assert_cmpstr (action_at (mine, 0)->worker, ==, "Claire");
+
+  /* Across the new year. */
+  add_action (store, paul, "2025-12-31", "planned");
+  add_action (store, paul, "2026-01-01", "planned");
+  add_action (store, paul, "2026-01-02", "planned");
+  new_year = due (store, "2025-12-31", "2026-01-01", "2026-01-01", NULL);
+  g_assert_cmpuint (new_year->len, ==, 2);
+  g_assert_cmpstr (action_at (new_year, 0)->date, ==, "2025-12-31");
+  g_assert_true (action_at (new_year, 0)->overdue);
+  g_assert_false (action_at (new_year, 1)->overdue);
+}
+
+static void
+test_overdue (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 paul = add_person (store, "Martin");
+  g_autoptr(GPtrArray) overdue = NULL, new_year = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 old, yesterday;
+
+  yesterday = add_action (store, paul, "2026-03-30", "planned");
+  old = add_action (store, paul, "2025-12-31", "planned");
+  add_action (store, paul, "2026-03-31", "planned");
+  add_action (store, paul, "2026-03-01", "missed");
+  add_action (store, paul, "2026-03-02", "done");
+
+  overdue = escale_agenda_list_overdue (store, "2026-03-31", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, ==, 2);
+  g_assert_cmpint (action_at (overdue, 0)->action_id, ==, old);
+  g_assert_cmpint (action_at (overdue, 1)->action_id, ==, yesterday);
+  g_assert_true (action_at (overdue, 1)->overdue);
+
+  new_year = escale_agenda_list_overdue (store, "2026-01-01", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_year->len, ==, 1);
+  g_assert_cmpint (action_at (new_year, 0)->action_id, ==, old);
+  g_clear_pointer (&new_year, g_ptr_array_unref);
+  new_year = escale_agenda_list_overdue (store, "2025-12-31", "Nobody", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_year->len, ==, 0);
+}
+
+static void
+add_period (EscaleStore *store,
+            gint64       person_id,
+            const char  *started_on,
+            const char  *expiry)
+{
+  exec_printf (store, "INSERT INTO status_period (person_id, status, started_on, document, "
+               "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'residence_permit', '%s', "
+               "'Card', %s%s%s)", person_id, started_on,
+               expiry ? "'" : "", expiry ? expiry : "NULL", expiry ? "'" : "");
+}
+
+static void
+test_expiring (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 soon = add_person (store, "Soon");
+  gint64 later = add_person (store, "Later");
+  gint64 expired = add_person (store, "Expired");
+  gint64 renewed = add_person (store, "Renewed");
+  gint64 closed = add_person (store, "Closed");
+  g_autoptr(GPtrArray) expiries = NULL;
+  g_autoptr(GError) error = NULL;
+  EscaleAgendaExpiry *expiry;
+
+  add_period (store, soon, "2025-01-01", "2026-01-14");    /* 30 days after 15 Dec */
+  add_period (store, later, "2025-01-01", "2026-01-15");   /* 31 days */
+  add_period (store, expired, "2025-01-01", "2025-12-14");
+  add_period (store, renewed, "2025-01-01", "2025-12-20");
+  add_period (store, renewed, "2025-12-01", NULL);         /* the current one */
+  add_period (store, closed, "2025-01-01", "2025-12-20");
+  exec_printf (store, "UPDATE person SET closed_on = '2025-12-01' WHERE id = %" G_GINT64_FORMAT,
+               closed);
+
+  expiries = escale_agenda_list_expiring (store, "2025-12-15", 30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expiries->len, ==, 2);
+  expiry = g_ptr_array_index (expiries, 0);
+  g_assert_cmpint (expiry->person_id, ==, expired);
+  g_assert_cmpint (expiry->days_left, ==, -1);
+  expiry = g_ptr_array_index (expiries, 1);
+  g_assert_cmpint (expiry->person_id, ==, soon);
+  g_assert_cmpint (expiry->days_left, ==, 30);
+  g_assert_cmpstr (expiry->expiry, ==, "2026-01-14");
+  g_assert_cmpstr (expiry->document, ==, "Card");
+  g_assert_cmpstr (expiry->status, ==, "residence_permit");
+  g_assert_cmpstr (expiry->who, ==, "Soon");
+  g_clear_pointer (&expiries, g_ptr_array_unref);
+
+  expiries = escale_agenda_list_expiring (store, "2025-12-15", 31, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expiries->len, ==, 3);
+  g_assert_cmpint (((EscaleAgendaExpiry *) g_ptr_array_index (expiries, 2))->person_id, ==,
+                   later);
+}
+
+/* The ids of the people in @list, as text. */
+static char *
+lost_ids (GPtrArray *list)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      EscaleAgendaLostContact *lost = g_ptr_array_index (list, i);
+
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? " " : "", lost->person_id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_lost (EscaleStore *store,
+             const char  *today,
+             guint        months,
+             const char  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = escale_agenda_list_lost_contact (store, today, months, &error);
+  g_autofree char *ids = NULL;
+
+  g_assert_no_error (error);
+  ids = lost_ids (list);
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+test_lost_contact_month_end (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 on_cutoff = add_person (store, "OnCutoff");
+  gint64 day_before = add_person (store, "DayBefore");
+  gint64 never_old = add_person (store, "NeverOld");
+  gint64 never_new = add_person (store, "NeverNew");
+  gint64 household = add_person (store, "Household");
+  gint64 member = add_person (store, "Member");
+  gint64 attended = add_person (store, "Attended");
+  gint64 absent = add_person (store, "Absent");
+  gint64 closed = add_person (store, "Closed");
+  gint64 planned_only = add_person (store, "PlannedOnly");
+  gint64 utc_late = add_person (store, "UtcLate");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *expected = NULL;
+  EscaleAgendaLostContact *lost;
+
+  /* One month before 31 March 2026 is 28 February. */
+  add_action (store, on_cutoff, "2026-02-28", "done");
+  add_action (store, day_before, "2026-02-27", "done");
+  add_action (store, day_before, "2026-01-10", "done");
+  add_action (store, day_before, "2026-03-20", "missed");
+  exec_printf (store, "UPDATE person SET created_at = '2026-03-01T00:00:00Z' "
+               "WHERE id = %" G_GINT64_FORMAT, never_new);
+  g_assert_true (escale_store_household_add (store, household, member, "partner", &error));
+  g_assert_no_error (error);
+  add_household_action (store, household_of (store, household), "2026-03-15", "done");
+  add_group_action (store, "2026-03-10", "done", attended, ESCALE_ATTENDANCE_PRESENT);
+  add_group_action (store, "2026-03-10", "done", absent, ESCALE_ATTENDANCE_ABSENT);
+  exec_printf (store, "UPDATE person SET closed_on = '2026-01-01' WHERE id = %" G_GINT64_FORMAT,
+               closed);
+  add_action (store, planned_only, "2026-03-30", "planned");
+  /* 22:30 UTC on 27 February is 23:30 in Paris, still the 27th; 23:30 UTC
+   * is already the 28th. */
+  exec_printf (store, "UPDATE person SET created_at = '2026-02-27T22:30:00Z' "
+               "WHERE id = %" G_GINT64_FORMAT, utc_late);
+
+  /* Sorted by last contact, those without by their creation. */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              never_old, absent, planned_only, day_before, utc_late);
+  assert_lost (store, "2026-03-31", 1, expected);
+
+  exec_printf (store, "UPDATE person SET created_at = '2026-02-27T23:30:00Z' "
+               "WHERE id = %" G_GINT64_FORMAT, utc_late);
+  list = escale_agenda_list_lost_contact (store, "2026-03-31", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  lost = g_ptr_array_index (list, 3);
+  g_assert_cmpint (lost->person_id, ==, day_before);
+  g_assert_cmpstr (lost->last_action, ==, "2026-02-27");
+  g_assert_cmpstr (lost->who, ==, "DayBefore");
+  g_assert_nonnull (lost->file_number);
+  g_assert_null (((EscaleAgendaLostContact *) g_ptr_array_index (list, 0))->last_action);
+}
+
+static void
+test_lost_contact_year (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 on_cutoff = add_person (store, "OnCutoff");
+  gint64 day_before = add_person (store, "DayBefore");
+  gint64 member = add_person (store, "Member");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Three months before 15 January 2026 is 15 October 2025. */
+  add_action (store, on_cutoff, "2025-10-15", "done");
+  add_action (store, day_before, "2025-10-14", "done");
+  g_assert_true (escale_store_household_add (store, on_cutoff, member, "child", &error));
+  g_assert_no_error (error);
+  /* The member has no contact of their own. */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, member, day_before);
+  assert_lost (store, "2026-01-15", 3, expected);
+  g_clear_pointer (&expected, g_free);
+  /* A day later, the one seen on 15 October is lost too. */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              member, day_before, on_cutoff);
+  assert_lost (store, "2026-01-16", 3, expected);
+  g_clear_pointer (&expected, g_free);
+  /* A household visit in December counts for both members. */
+  add_household_action (store, household_of (store, member), "2025-12-01", "done");
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, day_before);
+  assert_lost (store, "2026-01-16", 3, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  escale_test_init (&argc, &argv);
+  g_test_add_func ("/agenda/months-before", test_months_before);
+  g_test_add_func ("/agenda/today", test_today);
+  g_test_add_func ("/agenda/due", test_due);
+  g_test_add_func ("/agenda/overdue", test_overdue);
+  g_test_add_func ("/agenda/expiring", test_expiring);
+  g_test_add_func ("/agenda/lost-contact/month-end", test_lost_contact_month_end);
+  g_test_add_func ("/agenda/lost-contact/year", test_lost_contact_year);
+  status = g_test_run ();
+  escale_test_cleanup ();
+  return status;
+}
