@@ -18,9 +18,10 @@
 
 #include "escale-person-list.h"
 #include "escale-util.h"
+#include "escale-page-cache.h"
 #include "escale-store-private.h"
 
-#define PAGE_SIZE 64
+#define PAGE_SIZE ESCALE_PAGE_SIZE
 #define MAX_PAGES 16
 #define FIRST_BATCH (PAGE_SIZE * 16)
 
@@ -130,8 +131,7 @@ struct _EscalePersonList
   char               *query;
   EscalePersonFilter *filter;
   GArray             *ids;     /* gint64, in display order */
-  GHashTable         *pages;   /* page number → GPtrArray of EscalePersonSummary */
-  GQueue              recent;  /* page numbers, most recently used first */
+  EscalePageCache     pages;
   GCancellable       *rest;    /* the search of the rest, while it runs */
 };
 
@@ -228,30 +228,14 @@ escale_store_load_summaries (EscaleStore  *store,
 }
 
 static GPtrArray *
-load_page (EscalePersonList *self,
-           guint             page)
+load_page (gpointer owner,
+           guint    page)
 {
+  EscalePersonList *self = owner;
   guint first = page * PAGE_SIZE;
 
   return escale_store_load_summaries (self->store, &g_array_index (self->ids, gint64, first),
                                       MIN (PAGE_SIZE, self->ids->len - first));
-}
-
-static void
-touch_page (EscalePersonList *self,
-            guint             page)
-{
-  g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->recent) > MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
-}
-
-static void
-drop_pages (EscalePersonList *self)
-{
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
 }
 
 static GType
@@ -271,19 +255,10 @@ escale_person_list_get_item (GListModel *model,
                              guint       position)
 {
   EscalePersonList *self = ESCALE_PERSON_LIST (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *items;
 
   if (position >= self->ids->len)
     return NULL;
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (items == NULL)
-    {
-      items = load_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-    }
-  touch_page (self, page);
-  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+  return escale_page_cache_get (&self->pages, position, load_page, self);
 }
 
 static void
@@ -370,8 +345,7 @@ on_rest_found (GObject      *source,
       /* The usual case: the first ids are the same, only the tail is new. */
       g_array_unref (self->ids);
       self->ids = ids;
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (before / PAGE_SIZE));
-      g_queue_remove (&self->recent, GUINT_TO_POINTER (before / PAGE_SIZE));
+      escale_page_cache_forget (&self->pages, before);
       if (ids->len > before)
         g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len - before);
     }
@@ -380,7 +354,7 @@ on_rest_found (GObject      *source,
       /* The database changed meanwhile (another program wrote to it). */
       g_array_unref (self->ids);
       self->ids = ids;
-      drop_pages (self);
+      escale_page_cache_drop_all (&self->pages);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, before, ids->len);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
@@ -446,8 +420,7 @@ escale_person_list_finalize (GObject *object)
   g_free (self->query);
   escale_person_filter_free (self->filter);
   g_array_unref (self->ids);
-  g_hash_table_unref (self->pages);
-  g_queue_clear (&self->recent);
+  escale_page_cache_clear (&self->pages);
 
   G_OBJECT_CLASS (escale_person_list_parent_class)->finalize (object);
 }
@@ -477,7 +450,7 @@ escale_person_list_init (EscalePersonList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->filter = escale_person_filter_copy (NULL);
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  escale_page_cache_init (&self->pages, MAX_PAGES);
 }
 
 EscalePersonList *
@@ -518,7 +491,7 @@ escale_person_list_refresh (EscalePersonList *self)
   removed = self->ids->len;
   g_array_unref (self->ids);
   self->ids = ids;
-  drop_pages (self);
+  escale_page_cache_drop_all (&self->pages);
   if (ids->len == FIRST_BATCH)
     search_rest (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
@@ -583,5 +556,5 @@ guint
 escale_person_list_get_n_loaded_pages (EscalePersonList *self)
 {
   g_return_val_if_fail (ESCALE_IS_PERSON_LIST (self), 0);
-  return g_hash_table_size (self->pages);
+  return escale_page_cache_get_n_pages (&self->pages);
 }

@@ -13,11 +13,12 @@
 
 #include <string.h>
 
+#include "escale-page-cache.h"
 #include "escale-timeline.h"
 #include "escale-store-private.h"
 #include "escale-util.h"
 
-#define PAGE_SIZE 64
+#define PAGE_SIZE ESCALE_PAGE_SIZE
 #define MAX_PAGES 8
 
 /* Theme codes are joined with the unit separator in SQL. */
@@ -144,8 +145,7 @@ struct _EscaleTimeline
   char        *type;
   gint64       programme_id;
   GArray      *entries;  /* Entry, in display order */
-  GHashTable  *pages;    /* page number → GPtrArray of EscaleTimelineItem */
-  GQueue       recent;   /* page numbers, most recently used first */
+  EscalePageCache     pages;
 };
 
 static void escale_timeline_model_init (GListModelInterface *iface);
@@ -327,23 +327,6 @@ layout_entries (GArray *rows)
   return entries;
 }
 
-static void
-drop_pages (EscaleTimeline *self)
-{
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
-}
-
-static void
-touch_page (EscaleTimeline *self,
-            guint           page)
-{
-  g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (&self->recent) > MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
-}
-
 static char *
 iso_of_key (gint32 key)
 {
@@ -498,9 +481,10 @@ entry_item (EscaleTimeline *self,
 }
 
 static GPtrArray *
-load_page (EscaleTimeline *self,
-           guint           page)
+load_page (gpointer owner,
+           guint    page)
 {
+  EscaleTimeline *self = owner;
   guint first = page * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->entries->len - first);
   const Entry *entries = &g_array_index (self->entries, Entry, first);
@@ -547,19 +531,10 @@ escale_timeline_get_item (GListModel *model,
                           guint       position)
 {
   EscaleTimeline *self = ESCALE_TIMELINE (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *items;
 
   if (position >= self->entries->len)
     return NULL;
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (items == NULL)
-    {
-      items = load_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-    }
-  touch_page (self, page);
-  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+  return escale_page_cache_get (&self->pages, position, load_page, self);
 }
 
 static void
@@ -579,8 +554,7 @@ escale_timeline_finalize (GObject *object)
   g_free (self->theme);
   g_free (self->type);
   g_array_unref (self->entries);
-  g_hash_table_unref (self->pages);
-  g_queue_clear (&self->recent);
+  escale_page_cache_clear (&self->pages);
 
   G_OBJECT_CLASS (escale_timeline_parent_class)->finalize (object);
 }
@@ -595,7 +569,7 @@ static void
 escale_timeline_init (EscaleTimeline *self)
 {
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  escale_page_cache_init (&self->pages, MAX_PAGES);
 }
 
 static gint32
@@ -649,7 +623,7 @@ escale_timeline_refresh (EscaleTimeline *self)
   removed = self->entries->len;
   g_array_unref (self->entries);
   self->entries = layout_entries (rows);
-  drop_pages (self);
+  escale_page_cache_drop_all (&self->pages);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->entries->len);
 }
 
@@ -771,7 +745,7 @@ escale_timeline_update_action (EscaleTimeline *self,
   added = after->len - prefix - suffix;
   self->entries = after;
   g_array_unref (before);
-  drop_pages (self);
+  escale_page_cache_drop_all (&self->pages);
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
@@ -797,5 +771,5 @@ guint
 escale_timeline_get_n_loaded_pages (EscaleTimeline *self)
 {
   g_return_val_if_fail (ESCALE_IS_TIMELINE (self), 0);
-  return g_hash_table_size (self->pages);
+  return escale_page_cache_get_n_pages (&self->pages);
 }
