@@ -379,20 +379,6 @@ write_action_row (EscaleStore   *store,
 }
 
 static gboolean
-run_for_id (EscaleStore   *store,
-            const char    *sql,
-            gint64         id,
-            GError       **error)
-{
-  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return escale_store_step_done (store, stmt, error);
-}
-
-static gboolean
 write_themes (EscaleStore   *store,
               EscaleAction  *action,
               GError       **error)
@@ -401,7 +387,7 @@ write_themes (EscaleStore   *store,
   const char * const *themes = escale_action_get_themes (action);
   sqlite3_stmt *stmt;
 
-  if (!run_for_id (store, "DELETE FROM action_theme WHERE action_id = ?", id, error) ||
+  if (!escale_store_run_with_id (store, "DELETE FROM action_theme WHERE action_id = ?", id, error) ||
       !(stmt = escale_store_cached (store, "INSERT OR IGNORE INTO action_theme (action_id, theme) "
                                     "VALUES (?, ?)", error)))
     return FALSE;
@@ -539,7 +525,7 @@ sync_follow_up (EscaleStore   *store,
   if (follow_up == 0)
     return next_step == NULL || due == NULL || create_follow_up (store, action, error);
   if (next_step == NULL || due == NULL)
-    return run_for_id (store, "DELETE FROM action WHERE id = ? AND status = 'planned'",
+    return escale_store_run_with_id (store, "DELETE FROM action WHERE id = ? AND status = 'planned'",
                        follow_up, error);
   if (!(stmt = escale_store_cached (store,
                                     "UPDATE action SET date = ?, notes = ?, updated_at = ?, "

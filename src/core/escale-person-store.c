@@ -455,20 +455,6 @@ write_person_row (EscaleStore   *store,
 }
 
 static gboolean
-run_for_person (EscaleStore   *store,
-                const char    *sql,
-                gint64         id,
-                GError       **error)
-{
-  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return escale_store_step_done (store, stmt, error);
-}
-
-static gboolean
 insert_pairs (EscaleStore        *store,
               const char         *sql,
               gint64              id,
@@ -625,9 +611,9 @@ write_person (EscaleStore   *store,
   id = escale_person_get_id (person);
   if (!is_new)
     {
-      if (!run_for_person (store, "DELETE FROM person_name WHERE person_id = ?", id, error) ||
-          !run_for_person (store, "DELETE FROM person_nationality WHERE person_id = ?", id, error) ||
-          !run_for_person (store, "DELETE FROM person_language WHERE person_id = ?", id, error) ||
+      if (!escale_store_run_with_id (store, "DELETE FROM person_name WHERE person_id = ?", id, error) ||
+          !escale_store_run_with_id (store, "DELETE FROM person_nationality WHERE person_id = ?", id, error) ||
+          !escale_store_run_with_id (store, "DELETE FROM person_language WHERE person_id = ?", id, error) ||
           !delete_removed_periods (store, person, error))
         return FALSE;
     }
@@ -870,12 +856,12 @@ leave_household (EscaleStore   *store,
 {
   /* A household with follow-up actions stays, even with one member left:
    * its history belongs to the people who remain. */
-  return run_for_person (store, "DELETE FROM household WHERE id IN (SELECT household_id FROM "
+  return escale_store_run_with_id (store, "DELETE FROM household WHERE id IN (SELECT household_id FROM "
                          "household_member WHERE person_id = ?1) AND (SELECT count(*) FROM "
                          "household_member m WHERE m.household_id = household.id) <= 2 "
                          "AND NOT EXISTS (SELECT 1 FROM action a WHERE a.household_id = household.id)",
                          person_id, error) &&
-         run_for_person (store, "DELETE FROM household_member WHERE person_id = ?", person_id,
+         escale_store_run_with_id (store, "DELETE FROM household_member WHERE person_id = ?", person_id,
                          error);
 }
 
@@ -889,9 +875,9 @@ escale_store_delete_person (EscaleStore  *store,
   if (!escale_store_begin (store, error))
     return FALSE;
   if (!leave_household (store, id, error) ||
-      !run_for_person (store, "DELETE FROM person_search WHERE rowid = ?", id, error) ||
-      !run_for_person (store, "DELETE FROM person_trigram WHERE rowid = ?", id, error) ||
-      !run_for_person (store, "DELETE FROM person WHERE id = ?", id, error) ||
+      !escale_store_run_with_id (store, "DELETE FROM person_search WHERE rowid = ?", id, error) ||
+      !escale_store_run_with_id (store, "DELETE FROM person_trigram WHERE rowid = ?", id, error) ||
+      !escale_store_run_with_id (store, "DELETE FROM person WHERE id = ?", id, error) ||
       !escale_store_commit (store, error))
     {
       escale_store_rollback (store);
@@ -1187,7 +1173,7 @@ escale_store_household_join (EscaleStore  *store,
     return FALSE;
   if (!insert_member (store, household_id, person_id, role, error) ||
       (previous != 0 && previous != household_id &&
-       !run_for_person (store, "DELETE FROM household WHERE id = ?1 AND NOT EXISTS "
+       !escale_store_run_with_id (store, "DELETE FROM household WHERE id = ?1 AND NOT EXISTS "
                         "(SELECT 1 FROM household_member WHERE household_id = ?1) AND NOT EXISTS "
                         "(SELECT 1 FROM action WHERE household_id = ?1)",
                         previous, error)) ||

@@ -394,6 +394,21 @@ escale_store_exec (EscaleStore  *self,
   return TRUE;
 }
 
+/* Runs @sql, a statement whose only parameter ?1 is @id. */
+gboolean
+escale_store_run_with_id (EscaleStore  *self,
+                          const char   *sql,
+                          gint64        id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = escale_store_cached (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return escale_store_step_done (self, stmt, error);
+}
+
 gboolean
 escale_store_step_done (EscaleStore   *self,
                         sqlite3_stmt  *stmt,
