@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "escale-action-import.h"
+#include "escale-cli-private.h"
 #include "escale-demo-actions.h"
 #include "escale-demo.h"
 #include "escale-import.h"
@@ -24,15 +25,8 @@
 #include "escale-search.h"
 #include "escale-store.h"
 
-#define PROGRAM_NAME "escale-cli"
 #define DEFAULT_LIMIT 20
 #define MAX_ACTIONS_PER_PERSON 1000
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct
 {
@@ -48,6 +42,7 @@ static int run_search (const char *database, int argc, char **argv);
 static int run_check  (const char *database, int argc, char **argv);
 static int run_import (const char *database, int argc, char **argv);
 
+
 static const Command commands[] = {
   /* Translators: the commands of escale-cli, shown by "escale-cli --help" */
   { "demo", N_("Add realistic demo people and their follow-up"), run_demo },
@@ -55,12 +50,14 @@ static const Command commands[] = {
   { "check", N_("Check the integrity of the database"), run_check },
   { "import", N_("Import people, actions, programmes or enrolments from a CSV file"),
     run_import },
+  { "agenda", N_("Print what is due: planned actions and next steps"),
+    escale_cli_run_agenda },
 };
 
 /* Helpers */
 
-static int
-usage_error (const char *command,
+int
+escale_cli_usage_error (const char *command,
              const char *message)
 {
   g_printerr ("%s: %s\n", PROGRAM_NAME, message);
@@ -70,16 +67,16 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
-static int
-report_error (const GError *error)
+int
+escale_cli_report_error (const GError *error)
 {
   g_printerr ("%s: %s\n", PROGRAM_NAME, error->message);
   return EXIT_FAILED;
 }
 
 /* Parses the options of @command; on %FALSE, *@status is the exit status. */
-static gboolean
-parse_command (const char    *command,
+gboolean
+escale_cli_parse_command (const char    *command,
                const char    *parameters,
                GOptionEntry  *entries,
                int           *argc,
@@ -98,14 +95,14 @@ parse_command (const char    *command,
       g_option_context_set_summary (context, _(commands[i].summary));
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (prgname, error->message);
+      *status = escale_cli_usage_error (prgname, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static EscaleStore *
-open_store (const char  *database,
+EscaleStore *
+escale_cli_open_store (const char  *database,
             gboolean     must_exist,
             GError     **error)
 {
@@ -122,8 +119,8 @@ open_store (const char  *database,
 }
 
 /* Names with a tab or a line break would break the one-match-a-line output. */
-static void
-print_field (const char *text,
+void
+escale_cli_print_field (const char *text,
              char        end)
 {
   for (const char *p = text ? text : ""; *p; p++)
@@ -167,22 +164,22 @@ run_demo (const char  *database,
   gint64 start;
   int status;
 
-  if (!parse_command ("demo", "", entries, &argc, &argv, &status))
+  if (!escale_cli_parse_command ("demo", "", entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (PROGRAM_NAME " demo", _("This command takes no argument"));
+    return escale_cli_usage_error (PROGRAM_NAME " demo", _("This command takes no argument"));
   if (people <= 0)
-    return usage_error (PROGRAM_NAME " demo",
+    return escale_cli_usage_error (PROGRAM_NAME " demo",
                         _("Say how many people to add with --people, a number above 0"));
   if (actions < 0 || actions > MAX_ACTIONS_PER_PERSON)
-    return usage_error (PROGRAM_NAME " demo",
+    return escale_cli_usage_error (PROGRAM_NAME " demo",
                         _("The number of actions per person must be between 0 and 1000"));
   if (seed < 0 || seed > G_MAXUINT32)
-    return usage_error (PROGRAM_NAME " demo",
+    return escale_cli_usage_error (PROGRAM_NAME " demo",
                         _("The seed must be a number between 0 and 4294967295"));
 
-  if (!(store = open_store (database, FALSE, &error)))
-    return report_error (error);
+  if (!(store = escale_cli_open_store (database, FALSE, &error)))
+    return escale_cli_report_error (error);
   start = g_get_monotonic_time ();
   if (!escale_demo_generate_full (store, (guint) people, (guint32) seed,
                                   isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
@@ -190,7 +187,7 @@ run_demo (const char  *database,
       !escale_demo_generate_follow_up (store, (guint) actions, (guint32) seed,
                                        isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
                                        NULL, &n_actions, &error))
-    return report_error (error);
+    return escale_cli_report_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
   /* Translators: %u is a number of people, %.1f a number of seconds */
@@ -231,9 +228,9 @@ answer_query (EscaleStore  *store,
 
           if (escale_person_summary_get_file_number (summary) == NULL)
             continue; /* deleted meanwhile */
-          print_field (escale_person_summary_get_file_number (summary), '\t');
-          print_field (escale_person_summary_get_family_name (summary), '\t');
-          print_field (escale_person_summary_get_given_names (summary), '\n');
+          escale_cli_print_field (escale_person_summary_get_file_number (summary), '\t');
+          escale_cli_print_field (escale_person_summary_get_family_name (summary), '\t');
+          escale_cli_print_field (escale_person_summary_get_given_names (summary), '\n');
         }
     }
   return TRUE;
@@ -256,7 +253,7 @@ answer_stdin (EscaleStore *store,
       while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
         line[--length] = '\0';
       if (!answer_query (store, line, limit, &error))
-        status = report_error (error);
+        status = escale_cli_report_error (error);
       putchar ('\n');
       fflush (stdout);
     }
@@ -280,21 +277,21 @@ run_search (const char  *database,
   int status;
 
   /* Translators: the argument of "escale-cli search"; keep the "-" */
-  if (!parse_command ("search", N_("QUERY — or “-” to read one query a line"), entries, &argc,
+  if (!escale_cli_parse_command ("search", N_("QUERY — or “-” to read one query a line"), entries, &argc,
                       &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (PROGRAM_NAME " search", _("Say what to search for"));
+    return escale_cli_usage_error (PROGRAM_NAME " search", _("Say what to search for"));
   if (limit < 0)
-    return usage_error (PROGRAM_NAME " search", _("The limit cannot be negative"));
+    return escale_cli_usage_error (PROGRAM_NAME " search", _("The limit cannot be negative"));
 
-  if (!(store = open_store (database, TRUE, &error)))
-    return report_error (error);
+  if (!(store = escale_cli_open_store (database, TRUE, &error)))
+    return escale_cli_report_error (error);
   if (argc == 2 && g_str_equal (argv[1], "-"))
     return answer_stdin (store, (guint) limit);
   query = g_strjoinv (" ", argv + 1);
   if (!answer_query (store, query, (guint) limit, &error))
-    return report_error (error);
+    return escale_cli_report_error (error);
   fflush (stdout);
   return EXIT_OK;
 }
@@ -312,14 +309,14 @@ run_check (const char  *database,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_command ("check", "", entries, &argc, &argv, &status))
+  if (!escale_cli_parse_command ("check", "", entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (PROGRAM_NAME " check", _("This command takes no argument"));
+    return escale_cli_usage_error (PROGRAM_NAME " check", _("This command takes no argument"));
 
-  if (!(store = open_store (database, TRUE, &error)) ||
+  if (!(store = escale_cli_open_store (database, TRUE, &error)) ||
       !escale_store_check (store, problems, &error))
-    return report_error (error);
+    return escale_cli_report_error (error);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
@@ -405,22 +402,22 @@ run_import (const char  *database,
   ImportFunc import = NULL;
 
   /* Translators: the arguments of "escale-cli import"; the kinds are keywords, keep them */
-  if (!parse_command ("import", N_("people|actions|programmes|enrolments FILE.csv"), entries,
+  if (!escale_cli_parse_command ("import", N_("people|actions|programmes|enrolments FILE.csv"), entries,
                       &argc, &argv, &status))
     return status;
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (imports); i++)
     if (g_str_equal (argv[1], imports[i].kind))
       import = imports[i].run;
   if (import == NULL)
-    return usage_error (PROGRAM_NAME " import",
+    return escale_cli_usage_error (PROGRAM_NAME " import",
                         /* Translators: the kinds are keywords, keep them */
                         _("Say what to import and from which file: "
                           "people|actions|programmes|enrolments FILE.csv"));
 
   /* A dry run writes nothing, so creates no database either. */
-  if (!(store = open_store (database, dry_run, &error)) ||
+  if (!(store = escale_cli_open_store (database, dry_run, &error)) ||
       !(report = import (store, argv[2], dry_run, &error)))
-    return report_error (error);
+    return escale_cli_report_error (error);
   return print_import_report (report, dry_run);
 }
 
@@ -499,9 +496,9 @@ main (int   argc,
   g_option_context_set_description (context, description);
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (PROGRAM_NAME, error->message);
+    return escale_cli_usage_error (PROGRAM_NAME, error->message);
   if (argc < 2)
-    return usage_error (PROGRAM_NAME, _("Say which command to run"));
+    return escale_cli_usage_error (PROGRAM_NAME, _("Say which command to run"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
@@ -510,6 +507,6 @@ main (int   argc,
   {
     /* Translators: %s is what was typed as a command */
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
-    return usage_error (PROGRAM_NAME, message);
+    return escale_cli_usage_error (PROGRAM_NAME, message);
   }
 }

@@ -129,35 +129,89 @@ action_from_row (sqlite3_stmt *stmt,
 }
 
 /* Planned actions dated from @from to @to included. */
+static gboolean
+count_rows (EscaleStore  *store,
+            sqlite3_stmt *stmt,
+            guint        *n_total,
+            GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      escale_store_set_sql_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *n_total = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Two statements, with and without a worker, so that each is a range of
+ * an index (action_agenda, action_planned_worker) that counts on its own. */
+#define PLANNED_WHERE \
+  "WHERE a.status = 'planned' AND a.date BETWEEN ?1 AND ?2 "
+#define PLANNED_WHERE_WORKER PLANNED_WHERE "AND a.worker = ?3 "
+#define PLANNED_SELECT \
+  "SELECT a.id, a.date, a.time, a.type, a.worker, a.scope, " \
+  "a.person_id, a.household_id, p.file_number, " \
+  "CASE a.scope WHEN 'person' THEN " PERSON_NAME " " \
+  "  WHEN 'household' THEN h.name END, " \
+  "(SELECT count(*) FROM action_participant WHERE action_id = a.id), " \
+  "a.notes " \
+  "FROM action a LEFT JOIN person p ON p.id = a.person_id " \
+  "LEFT JOIN household h ON h.id = a.household_id "
+#define PLANNED_ORDER "ORDER BY a.date, coalesce (a.time, ''), a.id LIMIT ?4"
+
+static gboolean
+count_planned (EscaleStore  *store,
+               const char   *from,
+               const char   *to,
+               const char   *worker,
+               guint        *n_total,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = escale_store_cached (store, worker == NULL
+                              ? "SELECT count(*) FROM action a " PLANNED_WHERE
+                              : "SELECT count(*) FROM action a " PLANNED_WHERE_WORKER, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (worker != NULL)
+    sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
+  return count_rows (store, stmt, n_total, error);
+}
+
+/* The planned actions from @from to @to, at most @limit (0: all) of them
+ * in date order, and how many there are in all in @n_total (optional). */
 static GPtrArray *
 list_planned (EscaleStore  *store,
               const char   *from,
               const char   *to,
               const char   *today,
               const char   *worker,
+              guint         limit,
+              guint        *n_total,
               GError      **error)
 {
   sqlite3_stmt *stmt;
   GPtrArray *actions;
   int rc;
 
-  stmt = escale_store_cached (store,
-                              "SELECT a.id, a.date, a.time, a.type, a.worker, a.scope, "
-                              "a.person_id, a.household_id, p.file_number, "
-                              "CASE a.scope WHEN 'person' THEN " PERSON_NAME " "
-                              "  WHEN 'household' THEN h.name END, "
-                              "(SELECT count(*) FROM action_participant WHERE action_id = a.id), "
-                              "a.notes "
-                              "FROM action a LEFT JOIN person p ON p.id = a.person_id "
-                              "LEFT JOIN household h ON h.id = a.household_id "
-                              "WHERE a.status = 'planned' AND a.date BETWEEN ?1 AND ?2 "
-                              "AND (?3 IS NULL OR a.worker = ?3) "
-                              "ORDER BY a.date, coalesce (a.time, ''), a.id", error);
+  if (n_total != NULL && !count_planned (store, from, to, worker, n_total, error))
+    return NULL;
+  stmt = escale_store_cached (store, worker == NULL
+                              ? PLANNED_SELECT PLANNED_WHERE PLANNED_ORDER
+                              : PLANNED_SELECT PLANNED_WHERE_WORKER PLANNED_ORDER, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  escale_bind_text (stmt, 3, worker);
+  if (worker != NULL)
+    sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
   actions = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_action_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (actions, action_from_row (stmt, today));
@@ -177,10 +231,30 @@ escale_agenda_list_due (EscaleStore  *store,
                         const char   *worker,
                         GError      **error)
 {
+  return escale_agenda_list_due_page (store, from, to, today, worker, 0, NULL, error);
+}
+
+/**
+ * escale_agenda_list_due_page:
+ * @limit: how many actions at most, 0 for all
+ * @n_total: (out) (optional): how many there are in all
+ *
+ * Like escale_agenda_list_due(), the first @limit only.
+ */
+GPtrArray *
+escale_agenda_list_due_page (EscaleStore  *store,
+                             const char   *from,
+                             const char   *to,
+                             const char   *today,
+                             const char   *worker,
+                             guint         limit,
+                             guint        *n_total,
+                             GError      **error)
+{
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL && today != NULL, NULL);
 
-  return list_planned (store, from, to, today, worker, error);
+  return list_planned (store, from, to, today, worker, limit, n_total, error);
 }
 
 GPtrArray *
@@ -189,13 +263,31 @@ escale_agenda_list_overdue (EscaleStore  *store,
                             const char   *worker,
                             GError      **error)
 {
+  return escale_agenda_list_overdue_page (store, today, worker, 0, NULL, error);
+}
+
+/**
+ * escale_agenda_list_overdue_page:
+ * @limit: how many actions at most, 0 for all
+ * @n_total: (out) (optional): how many there are in all
+ *
+ * Like escale_agenda_list_overdue(), the @limit oldest only.
+ */
+GPtrArray *
+escale_agenda_list_overdue_page (EscaleStore  *store,
+                                 const char   *today,
+                                 const char   *worker,
+                                 guint         limit,
+                                 guint        *n_total,
+                                 GError      **error)
+{
   g_autofree char *yesterday = NULL;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
   yesterday = days_after (today, -1);
   g_return_val_if_fail (yesterday != NULL, NULL);
-  return list_planned (store, "0000-01-01", yesterday, today, worker, error);
+  return list_planned (store, "0000-01-01", yesterday, today, worker, limit, n_total, error);
 }
 
 static EscaleAgendaExpiry *
@@ -220,31 +312,61 @@ escale_agenda_list_expiring (EscaleStore  *store,
                              guint         days,
                              GError      **error)
 {
-  g_autofree char *limit = NULL;
+  return escale_agenda_list_expiring_page (store, today, days, 0, NULL, error);
+}
+
+/* Counting needs no status period: a range of person_current_expiry. */
+#define EXPIRING_WHERE "WHERE c.document_expiry <= ?2 AND p.closed_on IS NULL "
+#define EXPIRING_COUNTED \
+  "FROM person_current c JOIN person p ON p.id = c.person_id " EXPIRING_WHERE
+#define EXPIRING_FROM \
+  "FROM person_current c JOIN person p ON p.id = c.person_id " \
+  "JOIN status_period s ON s.id = c.period_id " EXPIRING_WHERE
+
+/**
+ * escale_agenda_list_expiring_page:
+ * @limit: how many documents at most, 0 for all
+ * @n_total: (out) (optional): how many there are in all
+ *
+ * Like escale_agenda_list_expiring(), the @limit soonest only.
+ */
+GPtrArray *
+escale_agenda_list_expiring_page (EscaleStore  *store,
+                                  const char   *today,
+                                  guint         days,
+                                  guint         limit,
+                                  guint        *n_total,
+                                  GError      **error)
+{
+  g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
   GPtrArray *expiries;
   int rc;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
-  limit = days_after (today, (int) MIN (days, 100000));
-  g_return_val_if_fail (limit != NULL, NULL);
-  /* The current period is the one that started last, as in escale-person.c. */
+  last = days_after (today, (int) MIN (days, 100000));
+  g_return_val_if_fail (last != NULL, NULL);
+  if (n_total != NULL)
+    {
+      stmt = escale_store_cached (store, "SELECT count(*) " EXPIRING_COUNTED, error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+      if (!count_rows (store, stmt, n_total, error))
+        return NULL;
+    }
   stmt = escale_store_cached (store,
-                              "SELECT s.person_id, s.id, p.file_number, " PERSON_NAME ", "
+                              "SELECT p.id, s.id, p.file_number, " PERSON_NAME ", "
                               "s.status, s.document, s.document_expiry, "
                               "CAST (julianday (s.document_expiry) - julianday (?1) AS INTEGER) "
-                              "FROM status_period s JOIN person p ON p.id = s.person_id "
-                              "WHERE s.document_expiry IS NOT NULL AND s.document_expiry <= ?2 "
-                              "AND (p.closed_on IS NULL OR p.closed_on > ?1) "
-                              "AND s.id = (SELECT c.id FROM status_period c "
-                              "  WHERE c.person_id = s.person_id "
-                              "  ORDER BY c.started_on DESC, c.id DESC LIMIT 1) "
-                              "ORDER BY s.document_expiry, p.id", error);
+                              EXPIRING_FROM
+                              "ORDER BY c.document_expiry, p.id LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, limit, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
   expiries = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_expiry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (expiries, expiry_from_row (stmt));
@@ -255,21 +377,6 @@ escale_agenda_list_expiring (EscaleStore  *store,
   g_ptr_array_unref (expiries);
   return NULL;
 }
-
-/* The date of the last done action that counts as a contact with person
- * @p: their own, their household's, or a group session they did not miss.
- * Each part walks an index backwards and stops at the first done action. */
-#define LAST_CONTACT(p) \
-  "(SELECT max (d) FROM (" \
-  "  SELECT (SELECT date FROM action WHERE person_id = " p " AND status = 'done' " \
-  "    ORDER BY date DESC LIMIT 1) AS d " \
-  "  UNION ALL SELECT (SELECT a.date FROM household_member m JOIN action a " \
-  "    ON a.household_id = m.household_id WHERE m.person_id = " p " " \
-  "    AND a.status = 'done' ORDER BY a.date DESC LIMIT 1) " \
-  "  UNION ALL SELECT (SELECT a.date FROM action_participant ap " \
-  "    JOIN action a ON a.id = ap.action_id WHERE ap.person_id = " p " " \
-  "    AND a.status = 'done' AND coalesce (ap.attended, 1) = 1 " \
-  "    ORDER BY a.date DESC LIMIT 1)))"
 
 static EscaleAgendaLostContact *
 lost_from_row (sqlite3_stmt *stmt)
@@ -289,6 +396,44 @@ escale_agenda_list_lost_contact (EscaleStore  *store,
                                  guint         months,
                                  GError      **error)
 {
+  return escale_agenda_list_lost_contact_page (store, today, months, 0, NULL, error);
+}
+
+static gboolean
+count_lost_contact (EscaleStore  *store,
+                    const char   *cutoff,
+                    guint        *n_total,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = escale_store_cached (store,
+                              "SELECT count(*) FROM person "
+                              "WHERE closed_on IS NULL AND silent_since < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+  return count_rows (store, stmt, n_total, error);
+}
+
+/**
+ * escale_agenda_list_lost_contact_page:
+ * @limit: how many people at most, 0 for all
+ * @n_total: (out) (optional): how many there are in all
+ *
+ * Like escale_agenda_list_lost_contact(), the @limit silent the longest only.
+ * A file is open while it has no closing date (a closing date cannot be in
+ * the future). person.silent_since, kept by the schema's triggers, makes
+ * this a range of an index.
+ */
+GPtrArray *
+escale_agenda_list_lost_contact_page (EscaleStore  *store,
+                                      const char   *today,
+                                      guint         months,
+                                      guint         limit,
+                                      guint        *n_total,
+                                      GError      **error)
+{
   g_autofree char *cutoff = NULL;
   sqlite3_stmt *stmt;
   GPtrArray *people;
@@ -298,20 +443,16 @@ escale_agenda_list_lost_contact (EscaleStore  *store,
 
   cutoff = escale_agenda_months_before (today, months);
   g_return_val_if_fail (cutoff != NULL, NULL);
-  /* Materialized, so that the last contact is computed once a person. */
+  if (n_total != NULL && !count_lost_contact (store, cutoff, n_total, error))
+    return NULL;
   stmt = escale_store_cached (store,
-                              "WITH silent AS MATERIALIZED ("
-                              "  SELECT p.id, p.file_number, " PERSON_NAME " AS who, "
-                              "  " LAST_CONTACT ("p.id") " AS last, "
-                              "  date (p.created_at, 'localtime') AS created "
-                              "  FROM person p WHERE p.closed_on IS NULL OR p.closed_on > ?1) "
-                              "SELECT id, file_number, who, last FROM silent "
-                              "WHERE coalesce (last, created) < ?2 "
-                              "ORDER BY coalesce (last, created), id", error);
+                              "SELECT p.id, p.file_number, " PERSON_NAME ", p.last_contact "
+                              "FROM person p WHERE p.closed_on IS NULL AND p.silent_since < ?1 "
+                              "ORDER BY p.silent_since, p.id LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   people = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_lost_contact_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (people, lost_from_row (stmt));

@@ -70,10 +70,26 @@ GPtrArray *escale_agenda_list_due          (EscaleStore  *store,
                                             const char   *today,
                                             const char   *worker,
                                             GError      **error);
+/* The same, at most @limit (0: all) of them, and how many there are in all
+ * in @n_total (optional). */
+GPtrArray *escale_agenda_list_due_page     (EscaleStore  *store,
+                                            const char   *from,
+                                            const char   *to,
+                                            const char   *today,
+                                            const char   *worker,
+                                            guint         limit,
+                                            guint        *n_total,
+                                            GError      **error);
 /* Planned actions dated before @today, the oldest first. */
 GPtrArray *escale_agenda_list_overdue      (EscaleStore  *store,
                                             const char   *today,
                                             const char   *worker,
+                                            GError      **error);
+GPtrArray *escale_agenda_list_overdue_page (EscaleStore  *store,
+                                            const char   *today,
+                                            const char   *worker,
+                                            guint         limit,
+                                            guint        *n_total,
                                             GError      **error);
 /* Documents of the current status period of open files that expire within
  * @days of @today, or have expired, the soonest first.
@@ -82,6 +98,12 @@ GPtrArray *escale_agenda_list_expiring     (EscaleStore  *store,
                                             const char   *today,
                                             guint         days,
                                             GError      **error);
+GPtrArray *escale_agenda_list_expiring_page (EscaleStore *store,
+                                             const char  *today,
+                                             guint        days,
+                                             guint        limit,
+                                             guint       *n_total,
+                                             GError     **error);
 /* Open files whose last done action (their own, their household's or a
  * group session they attended) is older than @months, or who have none and
  * were created more than @months ago; the longest silent first.
@@ -90,5 +112,11 @@ GPtrArray *escale_agenda_list_lost_contact (EscaleStore  *store,
                                             const char   *today,
                                             guint         months,
                                             GError      **error);
+GPtrArray *escale_agenda_list_lost_contact_page (EscaleStore  *store,
+                                                 const char   *today,
+                                                 guint         months,
+                                                 guint         limit,
+                                                 guint        *n_total,
+                                                 GError      **error);
 
 G_END_DECLS

@@ -584,9 +584,11 @@ write_current_status (EscaleStore   *store,
                       EscalePerson  *person,
                       GError       **error)
 {
+  /* Not a REPLACE: the schema's triggers keep the other columns. */
   sqlite3_stmt *stmt = escale_store_cached (store,
-                                            "INSERT OR REPLACE INTO person_current (person_id, status) "
-                                            "VALUES (?, ?)", error);
+                                            "INSERT INTO person_current (person_id, status) "
+                                            "VALUES (?1, ?2) ON CONFLICT (person_id) "
+                                            "DO UPDATE SET status = ?2", error);
 
   if (stmt == NULL)
     return FALSE;

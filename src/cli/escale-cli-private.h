@@ -1,0 +1,40 @@
+/* escale-cli-private.h — what the commands of escale-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+#define PROGRAM_NAME "escale-cli"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+int          escale_cli_usage_error   (const char    *command,
+                                       const char    *message);
+int          escale_cli_report_error  (const GError  *error);
+/* Parses the options of @command; on %FALSE, *@status is the exit status. */
+gboolean     escale_cli_parse_command (const char    *command,
+                                       const char    *parameters,
+                                       GOptionEntry  *entries,
+                                       int           *argc,
+                                       char        ***argv,
+                                       int           *status);
+EscaleStore *escale_cli_open_store    (const char    *database,
+                                       gboolean       must_exist,
+                                       GError       **error);
+/* Prints @text with tabs and line breaks made spaces, then @end. */
+void         escale_cli_print_field   (const char    *text,
+                                       char           end);
+
+int          escale_cli_run_agenda    (const char    *database,
+                                       int            argc,
+                                       char         **argv);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* bench-agenda.c — the agenda on a database of 1 000 000 actions
+ *
+ * Generates (or reuses, cached in the build folder's bench-cache/ by schema
+ * version) a demo database of 100 000 people with 10 actions each, then
+ * measures what the Agenda page asks for when it is shown, for everyone:
+ * for each of the next 7 days, how many actions are planned and the first
+ * 50; how many are overdue and the 50 oldest; how many documents expire
+ * within 60 days (or have expired) and the 50 soonest; how many people were not seen for 3 months and the 50 silent the
+ * longest. The rows counted are how many there are in all. Reported: the first run
+ * (statements not yet prepared, caches cold) and the median of 20 more.
+ * Budget: 100 ms for the whole agenda.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "escale-agenda.h"
+#include "escale-demo-actions.h"
+#include "escale-demo.h"
+
+#define N_PEOPLE           100000
+#define ACTIONS_PER_PERSON 10
+#define DAYS               7
+#define EXPIRY_DAYS        60
+#define LOST_MONTHS        3
+#define SHOWN              50   /* rows a group of the page shows */
+#define RUNS               20
+#define BUDGET_MS          100.0
+
+enum { DUE, OVERDUE, EXPIRING, LOST, TOTAL, N_PARTS };
+
+static const char *const part_names[N_PARTS] = {
+  "next 7 days", "overdue", "expiring documents", "lost contact", "whole agenda",
+};
+
+static char *
+cache_path (void)
+{
+  const char *build = g_getenv ("ESCALE_BUILD_DIR");
+  g_autofree char *name = g_strdup_printf ("agenda-%d-%d-v%d.db", N_PEOPLE, ACTIONS_PER_PERSON,
+                                           escale_store_get_latest_version ());
+
+  return g_build_filename (build ? build : ".", "bench-cache", name, NULL);
+}
+
+static EscaleStore *
+open_database (void)
+{
+  g_autofree char *path = cache_path ();
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_actions = 0;
+  gint64 start;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      printf ("generating %s (%d people, %d actions each)…\n", path, N_PEOPLE,
+              ACTIONS_PER_PERSON);
+      fflush (stdout);
+      g_mkdir_with_parents (dir, 0755);
+      g_unlink (partial);
+      start = g_get_monotonic_time ();
+      store = escale_store_open (partial, &error);
+      g_assert_no_error (error);
+      if (!escale_demo_generate_full (store, N_PEOPLE, 1, NULL, NULL, NULL, &error) ||
+          !escale_demo_generate_follow_up (store, ACTIONS_PER_PERSON, 1, NULL, NULL, NULL,
+                                           &n_actions, &error))
+        g_error ("Cannot generate the database: %s", error->message);
+      g_clear_object (&store);
+      printf ("generated %u actions in %.1f s\n", n_actions,
+              (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpint (g_rename (partial, path), ==, 0);
+    }
+  store = escale_store_open (path, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* Each of the next days, as the page shows them: the first SHOWN each. */
+static GPtrArray *
+list_days (EscaleStore  *store,
+           const char   *today,
+           guint        *n_total,
+           GError      **error)
+{
+  g_autoptr(GDate) date = g_date_new_dmy ((GDateDay) atoi (today + 8),
+                                          (GDateMonth) atoi (today + 5),
+                                          (GDateYear) atoi (today));
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_action_free);
+
+  *n_total = 0;
+  for (guint d = 0; d < DAYS; d++, g_date_add_days (date, 1))
+    {
+      g_autoptr(GPtrArray) day = NULL;
+      char iso[16];
+      guint n = 0;
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+      day = escale_agenda_list_due_page (store, iso, iso, today, NULL, SHOWN, &n, error);
+      if (day == NULL)
+        return all;
+      *n_total += n;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&day));
+    }
+  return all;
+}
+
+static double
+elapsed_ms (gint64 *since)
+{
+  gint64 now = g_get_monotonic_time ();
+  double ms = (double) (now - *since) / 1000.0;
+
+  *since = now;
+  return ms;
+}
+
+/* One agenda, as the page computes it; @ms gets the time of each part. */
+static void
+run_agenda (EscaleStore *store,
+            const char  *today,
+            double       ms[N_PARTS],
+            guint        counts[N_PARTS])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL, overdue = NULL, expiring = NULL, lost = NULL;
+  gint64 start = g_get_monotonic_time (), t = start;
+
+  due = list_days (store, today, &counts[DUE], &error);
+  ms[DUE] = elapsed_ms (&t);
+  overdue = escale_agenda_list_overdue_page (store, today, NULL, SHOWN, &counts[OVERDUE], &error);
+  ms[OVERDUE] = elapsed_ms (&t);
+  expiring = escale_agenda_list_expiring_page (store, today, EXPIRY_DAYS, SHOWN,
+                                               &counts[EXPIRING], &error);
+  ms[EXPIRING] = elapsed_ms (&t);
+  lost = escale_agenda_list_lost_contact_page (store, today, LOST_MONTHS, SHOWN, &counts[LOST],
+                                               &error);
+  ms[LOST] = elapsed_ms (&t);
+  g_assert_no_error (error);
+  ms[TOTAL] = (double) (g_get_monotonic_time () - start) / 1000.0;
+  counts[TOTAL] = due->len + overdue->len + expiring->len + lost->len;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (G_GNUC_UNUSED int   argc,
+      G_GNUC_UNUSED char *argv[])
+{
+  g_autoptr(EscaleStore) store = open_database ();
+  g_autofree char *today = escale_agenda_today ();
+  double first[N_PARTS], runs[N_PARTS][RUNS];
+  guint counts[N_PARTS];
+  gboolean pass;
+
+  run_agenda (store, today, first, counts);
+  for (guint r = 0; r < RUNS; r++)
+    {
+      double ms[N_PARTS];
+
+      run_agenda (store, today, ms, counts);
+      for (guint p = 0; p < N_PARTS; p++)
+        runs[p][r] = ms[p];
+    }
+  printf ("agenda of %s on %d people with about %d actions:\n", today, N_PEOPLE,
+          N_PEOPLE * ACTIONS_PER_PERSON);
+  for (guint p = 0; p < N_PARTS; p++)
+    {
+      qsort (runs[p], RUNS, sizeof (double), compare_doubles);
+      printf ("  %-20s %6u rows: first %7.2f ms, median %7.2f ms, max %7.2f ms\n",
+              part_names[p], counts[p], first[p], runs[p][RUNS / 2], runs[p][RUNS - 1]);
+    }
+  pass = first[TOTAL] < BUDGET_MS && runs[TOTAL][RUNS / 2] < BUDGET_MS;
+  printf ("whole agenda: first %.2f ms, median %.2f ms (budget %.0f ms): %s\n", first[TOTAL],
+          runs[TOTAL][RUNS / 2], BUDGET_MS, pass ? "PASS" : "FAIL");
+  return pass ? 0 : 1;
+}
