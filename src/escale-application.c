@@ -171,6 +171,7 @@ escale_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.edit-person", { "<Control>e", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);

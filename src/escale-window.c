@@ -8,6 +8,7 @@
 
 #include "escale-people-page.h"
 #include "escale-person-store.h"
+#include "escale-preferences-window.h"
 #include "escale-window.h"
 
 struct _EscaleWindow
@@ -86,6 +87,17 @@ edit_person_action (GtkWidget                *widget,
                     G_GNUC_UNUSED GVariant   *parameter)
 {
   escale_people_page_edit_person (ESCALE_WINDOW (widget)->people_page);
+}
+
+static void
+preferences_action (GtkWidget                *widget,
+                    G_GNUC_UNUSED const char *action_name,
+                    G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (escale_preferences_window_new (GTK_WINDOW (self),
+                                                                 self->store)));
 }
 
 static gboolean
@@ -181,6 +193,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 }
 
 static void

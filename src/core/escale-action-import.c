@@ -60,7 +60,8 @@ static GHashTable *
 load_codes (EscaleStore *store,
             const char  *kind)
 {
-  g_auto(GStrv) codes = escale_vocab_list_codes (store, kind);
+  /* Hidden entries too: imported actions may be older than their hiding. */
+  g_auto(GStrv) codes = escale_vocab_list_all_codes (store, kind);
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)

@@ -2,7 +2,8 @@
  *
  * Built-in entries are seeded by the migrations and translated through
  * gettext; entries added by the association carry their own labels in
- * vocabulary_label, one per language.
+ * vocabulary_label, one per language; a label stored for a built-in entry
+ * replaces its translation in that language (see escale-vocab.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +11,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "escale-store-private.h"
+#include "escale-text.h"
+#include "escale-util.h"
 #include "escale-vocab.h"
 
 typedef struct
@@ -122,28 +127,51 @@ escale_vocab_builtin_label (const char *kind,
   return NULL;
 }
 
+static GStrv
+list_codes (EscaleStore *store,
+            const char  *kind,
+            gboolean     with_hidden)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = escale_store_cached (store,
+                              "SELECT code FROM vocabulary WHERE kind = ?1 AND (active OR ?2) "
+                              "ORDER BY sort_order, code", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, with_hidden);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /**
  * escale_vocab_list_codes:
  *
- * Returns: (transfer full): the active codes of @kind, in their order
+ * Returns: (transfer full): the codes of @kind offered for new input (the
+ *   hidden ones left out), in their order
  */
 GStrv
 escale_vocab_list_codes (EscaleStore *store,
                          const char  *kind)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  return list_codes (store, kind, FALSE);
+}
 
-  stmt = escale_store_prepare (store,
-                               "SELECT code FROM vocabulary WHERE kind = ? AND active "
-                               "ORDER BY sort_order, code", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-    }
-  return g_strv_builder_end (builder);
+/**
+ * escale_vocab_list_all_codes:
+ *
+ * Returns: (transfer full): every code of @kind, hidden ones included
+ */
+GStrv
+escale_vocab_list_all_codes (EscaleStore *store,
+                             const char  *kind)
+{
+  return list_codes (store, kind, TRUE);
 }
 
 gboolean
@@ -164,45 +192,81 @@ escale_vocab_has_code (EscaleStore *store,
   return found;
 }
 
+static gboolean
+is_c_locale (const char *name)
+{
+  return g_str_equal (name, "C") || g_str_has_prefix (name, "C.") || g_str_equal (name, "POSIX");
+}
+
+/**
+ * escale_vocab_get_label_language:
+ *
+ * Returns: (transfer full): the language under which labels typed now are
+ *   stored: the base code of the interface language, "en" under C
+ */
+char *
+escale_vocab_get_label_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!is_c_locale (names[i]))
+      return g_strndup (names[i], strcspn (names[i], "_.@"));
+  return g_strdup ("en");
+}
+
+/* The best of the labels stored for @kind/@code: in an interface language,
+ * else (@any_language) French, English, the first one. */
 static char *
 lookup_user_label (EscaleStore *store,
                    const char  *kind,
-                   const char  *code)
+                   const char  *code,
+                   gboolean     any_language)
 {
-  const char * const *languages = g_get_language_names ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char * const *names = g_get_language_names ();
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *first = NULL;
+  g_autofree char *own = escale_vocab_get_label_language ();
+  const char *found = NULL;
+  sqlite3_stmt *stmt;
 
-  stmt = escale_store_prepare (store,
-                               "SELECT l.label FROM vocabulary_label l "
-                               "JOIN vocabulary v ON v.id = l.vocabulary_id "
-                               "WHERE v.kind = ? AND v.code = ? AND l.language = ?", NULL);
+  stmt = escale_store_cached (store,
+                              "SELECT l.language, l.label FROM vocabulary_label l "
+                              "JOIN vocabulary v ON v.id = l.vocabulary_id "
+                              "WHERE v.kind = ? AND v.code = ? ORDER BY l.id", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  /* The interface languages first, then French and English. */
-  for (guint i = 0; languages[i] != NULL; i++)
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_bind_text (stmt, 3, languages[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return escale_column_dup (stmt, 0);
-      sqlite3_reset (stmt);
+      if (first == NULL)
+        first = escale_column_dup (stmt, 1);
+      g_hash_table_insert (labels, escale_column_dup (stmt, 0), escale_column_dup (stmt, 1));
     }
-  for (guint i = 0; i < 2; i++)
-    {
-      sqlite3_bind_text (stmt, 3, i == 0 ? "fr" : "en", -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return escale_column_dup (stmt, 0);
-      sqlite3_reset (stmt);
-    }
-  return NULL;
+  sqlite3_reset (stmt);
+  if (first == NULL)
+    return NULL;
+  for (guint i = 0; names[i] != NULL && found == NULL; i++)
+    if (!is_c_locale (names[i]))
+      found = g_hash_table_lookup (labels, names[i]);
+  if (found == NULL)
+    found = g_hash_table_lookup (labels, own);
+  if (found == NULL && any_language)
+    found = g_hash_table_lookup (labels, "fr");
+  if (found == NULL && any_language)
+    found = g_hash_table_lookup (labels, "en");
+  if (found == NULL && any_language)
+    found = first;
+  return g_strdup (found);
 }
 
 /**
  * escale_vocab_get_label:
  *
  * Returns: (transfer full): the label of @code in the interface language;
- *   the code itself when no label is known
+ *   the code itself when no label is known. Without @store, the built-in
+ *   translation only.
  */
 char *
 escale_vocab_get_label (EscaleStore *store,
@@ -215,8 +279,392 @@ escale_vocab_get_label (EscaleStore *store,
   if (code == NULL || *code == '\0')
     return g_strdup ("");
   builtin = escale_vocab_builtin_label (kind, code);
-  if (builtin != NULL)
-    return g_strdup (builtin);
-  label = store ? lookup_user_label (store, kind, code) : NULL;
-  return label ? label : g_strdup (code);
+  label = store ? lookup_user_label (store, kind, code, builtin == NULL) : NULL;
+  if (label != NULL)
+    return label;
+  return g_strdup (builtin ? builtin : code);
+}
+
+/* Editing */
+
+void
+escale_vocab_entry_free (EscaleVocabEntry *entry)
+{
+  g_free (entry->code);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+gboolean
+escale_vocab_is_editable (const char *kind)
+{
+  static const char *const editable[] = {
+    ESCALE_VOCAB_STATUS, ESCALE_VOCAB_HOUSEHOLD_ROLE, ESCALE_VOCAB_ACTION_TYPE,
+    ESCALE_VOCAB_THEME, ESCALE_VOCAB_EXIT_REASON, NULL,
+  };
+
+  return kind != NULL && g_strv_contains (editable, kind);
+}
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *message)
+{
+  g_set_error_literal (error, ESCALE_STORE_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+check_editable (const char  *kind,
+                GError     **error)
+{
+  if (escale_vocab_is_editable (kind))
+    return TRUE;
+  return refuse (error, ESCALE_STORE_ERROR_INVALID, _("This list cannot be changed"));
+}
+
+/**
+ * escale_vocab_list_entries:
+ *
+ * Returns: (transfer full) (element-type EscaleVocabEntry) (nullable): every
+ *   entry of @kind, hidden ones included, in their order
+ */
+GPtrArray *
+escale_vocab_list_entries (EscaleStore  *store,
+                           const char   *kind,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) escale_vocab_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  stmt = escale_store_prepare (store,
+                               "SELECT code, builtin, active FROM vocabulary WHERE kind = ? "
+                               "ORDER BY sort_order, code", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EscaleVocabEntry *entry = g_new0 (EscaleVocabEntry, 1);
+
+      entry->code = escale_column_dup (stmt, 0);
+      entry->builtin = sqlite3_column_int (stmt, 1) != 0;
+      entry->hidden = sqlite3_column_int (stmt, 2) == 0;
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      escale_store_set_sql_error (store, error);
+      return NULL;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EscaleVocabEntry *entry = g_ptr_array_index (entries, i);
+
+      entry->label = escale_vocab_get_label (store, kind, entry->code);
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* Whether another entry of @kind than @except reads as @label, whatever
+ * the case and accents. */
+static gboolean
+label_taken (EscaleStore *store,
+             const char  *kind,
+             const char  *label,
+             const char  *except)
+{
+  g_auto(GStrv) codes = escale_vocab_list_all_codes (store, kind);
+  g_autofree char *folded = escale_text_fold (label);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *other = NULL;
+      g_autofree char *other_folded = NULL;
+
+      if (g_strcmp0 (codes[i], except) == 0)
+        continue;
+      other = escale_vocab_get_label (store, kind, codes[i]);
+      other_folded = escale_text_fold (other);
+      if (g_str_equal (folded, other_folded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks and trims @label; a blank one is refused unless @blank_ok. */
+static char *
+clean_label (EscaleStore  *store,
+             const char   *kind,
+             const char   *label,
+             const char   *except,
+             gboolean      blank_ok,
+             GError      **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (label ? label : ""));
+
+  if (*trimmed == '\0' && !blank_ok)
+    refuse (error, ESCALE_STORE_ERROR_INVALID, _("The label is required"));
+  else if (*trimmed != '\0' && label_taken (store, kind, trimmed, except))
+    g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                 /* Translators: %s is a label typed in a list, such as a theme */
+                 _("“%s” is already in this list"), trimmed);
+  else
+    return g_steal_pointer (&trimmed);
+  return NULL;
+}
+
+/* A code for @label: lowercase ASCII words joined by "_", unique in @kind. */
+static char *
+make_code (EscaleStore *store,
+           const char  *kind,
+           const char  *label)
+{
+  g_autofree char *folded = escale_text_fold (label);
+  g_autofree char *latin = escale_text_transliterate (folded);
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  char *code;
+
+  for (const char *p = latin; *p != '\0' && slug->len < 40; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (slug, g_ascii_tolower (*p));
+    else if (slug->len > 0 && slug->str[slug->len - 1] != '_')
+      g_string_append_c (slug, '_');
+  while (slug->len > 0 && slug->str[slug->len - 1] == '_')
+    g_string_truncate (slug, slug->len - 1);
+  base = g_strdup (slug->len > 0 ? slug->str : "entry");
+  code = g_strdup (base);
+  for (int n = 2; escale_vocab_has_code (store, kind, code); n++)
+    {
+      g_free (code);
+      code = g_strdup_printf ("%s_%d", base, n);
+    }
+  return code;
+}
+
+/* The id and built-in flag of an entry, 0 when there is none. */
+static gint64
+find_entry (EscaleStore *store,
+            const char  *kind,
+            const char  *code,
+            gboolean    *builtin)
+{
+  sqlite3_stmt *stmt = escale_store_cached (store, "SELECT id, builtin FROM vocabulary "
+                                            "WHERE kind = ? AND code = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || code == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (builtin != NULL)
+        *builtin = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+insert_entry (EscaleStore  *store,
+              const char   *kind,
+              const char   *code,
+              GError      **error)
+{
+  g_autofree char *now = escale_store_now ();
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = escale_store_cached (store,
+                              "INSERT INTO vocabulary (kind, code, sort_order, builtin, "
+                              "created_at, updated_at, created_by, updated_by) VALUES (?1, ?2, "
+                              "(SELECT coalesce (max (sort_order), 0) + 1 FROM vocabulary "
+                              "WHERE kind = ?1), 0, ?3, ?3, ?4, ?4) RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 4, escale_store_get_user (store));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    escale_store_set_sql_error (store, error);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Records who changed the entry @id, and when. */
+static gboolean
+stamp_entry (EscaleStore  *store,
+             gint64        id,
+             GError      **error)
+{
+  g_autofree char *now = escale_store_now ();
+  sqlite3_stmt *stmt = escale_store_cached (store, "UPDATE vocabulary SET updated_at = ?, "
+                                            "updated_by = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 2, escale_store_get_user (store));
+  sqlite3_bind_int64 (stmt, 3, id);
+  return escale_store_step_done (store, stmt, error);
+}
+
+/* Stores @label (NULL: removes it) as the entry's label in the interface
+ * language, and stamps the entry. */
+static gboolean
+write_label (EscaleStore  *store,
+             gint64        id,
+             const char   *label,
+             GError      **error)
+{
+  g_autofree char *language = escale_vocab_get_label_language ();
+  g_autofree char *now = escale_store_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = escale_store_cached (store, label == NULL
+                              ? "DELETE FROM vocabulary_label WHERE vocabulary_id = ?1 "
+                                "AND language = ?2"
+                              : "INSERT INTO vocabulary_label (vocabulary_id, language, label, "
+                                "created_at, updated_at, created_by, updated_by) "
+                                "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5) "
+                                "ON CONFLICT (vocabulary_id, language) DO UPDATE SET "
+                                "label = excluded.label, updated_at = excluded.updated_at, "
+                                "updated_by = excluded.updated_by", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_STATIC);
+  if (label != NULL)
+    {
+      sqlite3_bind_text (stmt, 3, label, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      escale_bind_text (stmt, 5, escale_store_get_user (store));
+    }
+  return escale_store_step_done (store, stmt, error) && stamp_entry (store, id, error);
+}
+
+static gboolean
+finish (EscaleStore  *store,
+        gboolean      ok,
+        GError      **error)
+{
+  if (ok && escale_store_commit (store, error))
+    return TRUE;
+  escale_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * escale_vocab_add:
+ * @label: the label of the new entry, in the interface language
+ *
+ * Adds an entry to @kind, with a code made from @label.
+ *
+ * Returns: (transfer full) (nullable): the code of the new entry, or %NULL
+ *   with @error set: a blank label, or one that another entry already has
+ *   (whatever the case and accents), is refused
+ */
+char *
+escale_vocab_add (EscaleStore  *store,
+                  const char   *kind,
+                  const char   *label,
+                  GError      **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *code = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  if (!check_editable (kind, error) ||
+      !(clean = clean_label (store, kind, label, NULL, FALSE, error)) ||
+      !escale_store_begin (store, error))
+    return NULL;
+  code = make_code (store, kind, clean);
+  id = insert_entry (store, kind, code, error);
+  if (!finish (store, id != 0 && write_label (store, id, clean, error), error))
+    return NULL;
+  return g_steal_pointer (&code);
+}
+
+/**
+ * escale_vocab_set_label:
+ * @label: the new label, in the interface language
+ *
+ * Gives @code a label of the association's own. For a built-in entry, a
+ * blank @label, or its built-in translation, goes back to the built-in
+ * translation; for an added entry a blank label is refused, as is a label
+ * another entry has.
+ */
+gboolean
+escale_vocab_set_label (EscaleStore  *store,
+                        const char   *kind,
+                        const char   *code,
+                        const char   *label,
+                        GError      **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean builtin = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  if (!check_editable (kind, error))
+    return FALSE;
+  id = find_entry (store, kind, code, &builtin);
+  if (id == 0)
+    return refuse (error, ESCALE_STORE_ERROR_NOT_FOUND, _("This entry no longer exists"));
+  clean = clean_label (store, kind, label, code, builtin, error);
+  if (clean == NULL)
+    return FALSE;
+  /* A built-in entry given back its own wording: no label of its own. */
+  if (*clean == '\0' ||
+      (builtin && g_strcmp0 (clean, escale_vocab_builtin_label (kind, code)) == 0))
+    g_clear_pointer (&clean, g_free);
+  if (!escale_store_begin (store, error))
+    return FALSE;
+  return finish (store, write_label (store, id, clean, error), error);
+}
+
+/**
+ * escale_vocab_set_hidden:
+ *
+ * Hides @code from new input (escale_vocab_list_codes() leaves it out), or
+ * offers it again. Data that holds it keeps it, and still shows its label.
+ */
+gboolean
+escale_vocab_set_hidden (EscaleStore  *store,
+                         const char   *kind,
+                         const char   *code,
+                         gboolean      hidden,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  if (!check_editable (kind, error))
+    return FALSE;
+  id = find_entry (store, kind, code, NULL);
+  if (id == 0)
+    return refuse (error, ESCALE_STORE_ERROR_NOT_FOUND, _("This entry no longer exists"));
+  stmt = escale_store_cached (store, "UPDATE vocabulary SET active = ? WHERE id = ?", error);
+  if (stmt == NULL || !escale_store_begin (store, error))
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, !hidden);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return finish (store, escale_store_step_done (store, stmt, error) &&
+                        stamp_entry (store, id, error), error);
 }

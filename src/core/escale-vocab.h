@@ -18,11 +18,28 @@ G_BEGIN_DECLS
 #define ESCALE_VOCAB_ACTION_STATUS  "action_status"
 #define ESCALE_VOCAB_REFERRAL_OUTCOME "referral_outcome"
 
+/* An entry of a vocabulary, as the preferences list it. */
+typedef struct
+{
+  char     *code;
+  char     *label;    /* in the interface language, see escale_vocab_get_label() */
+  gboolean  builtin;
+  gboolean  hidden;   /* not offered for new input; still shown where used */
+} EscaleVocabEntry;
+
+void        escale_vocab_entry_free    (EscaleVocabEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleVocabEntry, escale_vocab_entry_free)
+
 gboolean    escale_vocab_seed          (EscaleStore  *store,
                                         int           version,
                                         GError      **error);
+/* The codes the drop-downs offer: hidden entries left out. */
 GStrv       escale_vocab_list_codes    (EscaleStore  *store,
                                         const char   *kind);
+/* Every code of @kind, hidden ones included: what stored data may hold. */
+GStrv       escale_vocab_list_all_codes (EscaleStore *store,
+                                         const char  *kind);
+/* Hidden codes too: a hidden entry stays valid where it is already used. */
 gboolean    escale_vocab_has_code      (EscaleStore  *store,
                                         const char   *kind,
                                         const char   *code);
@@ -31,5 +48,40 @@ char       *escale_vocab_get_label     (EscaleStore  *store,
                                         const char   *code);
 const char *escale_vocab_builtin_label (const char   *kind,
                                         const char   *code);
+
+/* Editing, from the preferences. Only the kinds listed by
+ * escale_vocab_is_editable() can be changed: the others are fixed because
+ * the schema or the code rely on their codes.
+ *
+ * Labels are stored per language in vocabulary_label. The label given to
+ * escale_vocab_add() or escale_vocab_set_label() is stored for the
+ * interface language (its base code: "fr" for fr_FR.UTF-8; "en" under the
+ * C locale), see escale_vocab_get_label_language(). Display looks for a
+ * label in the interface languages first; then a built-in entry shows its
+ * gettext translation, an added entry its French, English or first label.
+ * So a label changed by a French-speaking worker does not change what an
+ * Arabic-speaking volunteer reads, and a built-in entry can be given its
+ * own wording in each language. Refusals carry a translated message in
+ * ESCALE_STORE_ERROR_INVALID (ESCALE_STORE_ERROR_NOT_FOUND for an unknown
+ * code). */
+gboolean    escale_vocab_is_editable   (const char   *kind);
+char       *escale_vocab_get_label_language (void);
+GPtrArray  *escale_vocab_list_entries  (EscaleStore  *store,
+                                        const char   *kind,
+                                        GError      **error);
+char       *escale_vocab_add           (EscaleStore  *store,
+                                        const char   *kind,
+                                        const char   *label,
+                                        GError      **error);
+gboolean    escale_vocab_set_label     (EscaleStore  *store,
+                                        const char   *kind,
+                                        const char   *code,
+                                        const char   *label,
+                                        GError      **error);
+gboolean    escale_vocab_set_hidden    (EscaleStore  *store,
+                                        const char   *kind,
+                                        const char   *code,
+                                        gboolean      hidden,
+                                        GError      **error);
 
 G_END_DECLS

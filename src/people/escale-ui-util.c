@@ -14,6 +14,8 @@
 #include "escale-vocab.h"
 
 #define CODES_KEY "escale-codes"
+#define STORE_KEY "escale-vocab-store"
+#define KIND_KEY "escale-vocab-kind"
 
 static char *
 item_label (GtkStringObject *item)
@@ -69,6 +71,33 @@ escale_code_dropdown_setup_vocab (GtkDropDown *dropdown,
   g_ptr_array_add (labels, NULL);
   escale_code_dropdown_setup (dropdown, (const char * const *) codes,
                               (const char * const *) labels->pdata, none_label);
+  /* For escale_code_dropdown_set_code() with a hidden code. */
+  g_object_set_data_full (G_OBJECT (dropdown), STORE_KEY, g_object_ref (store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dropdown), KIND_KEY, g_strdup (kind), g_free);
+}
+
+/* A code hidden in the preferences is not offered, but a value that holds
+ * it must show it, and keep it when saved: it is added to @dropdown. */
+static gboolean
+append_hidden_code (GtkDropDown *dropdown,
+                    const char  *code)
+{
+  EscaleStore *store = g_object_get_data (G_OBJECT (dropdown), STORE_KEY);
+  const char *kind = g_object_get_data (G_OBJECT (dropdown), KIND_KEY);
+  GStrv codes = g_object_get_data (G_OBJECT (dropdown), CODES_KEY);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *label = NULL;
+
+  if (store == NULL || code == NULL || !escale_vocab_has_code (store, kind, code))
+    return FALSE;
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) codes);
+  g_strv_builder_add (builder, code);
+  label = escale_vocab_get_label (store, kind, code);
+  gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), label);
+  g_object_set_data_full (G_OBJECT (dropdown), CODES_KEY, g_strv_builder_end (builder),
+                          (GDestroyNotify) g_strfreev);
+  return TRUE;
 }
 
 typedef struct
@@ -169,7 +198,10 @@ escale_code_dropdown_set_code (GtkDropDown *dropdown,
         gtk_drop_down_set_selected (dropdown, i);
         return;
       }
-  gtk_drop_down_set_selected (dropdown, 0);
+  if (append_hidden_code (dropdown, code))
+    escale_code_dropdown_set_code (dropdown, code);
+  else
+    gtk_drop_down_set_selected (dropdown, 0);
 }
 
 /**
