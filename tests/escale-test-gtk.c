@@ -49,3 +49,56 @@ escale_test_spin (void)
     while (g_main_context_iteration (NULL, FALSE))
       ;
 }
+
+/**
+ * escale_test_find_shortcut:
+ *
+ * Returns: (transfer full) (nullable): the shortcut
+ */
+GtkShortcut *
+escale_test_find_shortcut (GtkWidget           *widget,
+                           const char          *accelerator,
+                           GtkPropagationPhase *phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            continue;
+          if (phase != NULL)
+            *phase = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller));
+          return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/**
+ * escale_test_find_message_dialog:
+ *
+ * Returns: (transfer none) (nullable): the visible message dialog
+ */
+AdwMessageDialog *
+escale_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
