@@ -1,7 +1,9 @@
 /* escale-person-view.c — a person's file, as read
  *
- * The sections are rebuilt from the record each time a person is shown:
- * a file has a few dozen rows at most.
+ * A header (name, status, Edit and Close buttons) above two pages: the
+ * follow-up timeline, shown first, and the file itself. The file's
+ * sections are rebuilt from the record each time a person is shown: a file
+ * has a few dozen rows at most. The timeline is a lazy list of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include "escale-iso.h"
 #include "escale-person-store.h"
 #include "escale-person-view.h"
+#include "escale-timeline-view.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -34,7 +37,9 @@ struct _EscalePersonView
   GtkWidget    *close_button;
   GtkWidget    *reopen_button;
   GtkLabel     *closed_label;
+  AdwViewStack *page_stack;
   GtkBox       *sections;
+  EscaleTimelineView *timeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (EscalePersonView, escale_person_view, ADW_TYPE_BIN)
@@ -459,6 +464,8 @@ rebuild (EscalePersonView *self)
   update_header (self);
   build_identity (self);
   build_status (self);
+  /* PROGRAMMES: the person's enrolments go here, between the status and the
+   * household (a section widget of their own, appended to self->sections). */
   build_household (self);
   build_languages (self);
   build_contact (self);
@@ -636,6 +643,35 @@ on_close_clicked_cb (EscalePersonView *self)
 }
 
 static void
+add_action_activated (GtkWidget                *widget,
+                      G_GNUC_UNUSED const char *action_name,
+                      G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscalePersonView *self = ESCALE_PERSON_VIEW (widget);
+
+  if (self->person == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->page_stack, "follow-up");
+  escale_timeline_view_add_action (self->timeline_view);
+}
+
+/* Ctrl+Shift+A works wherever the focus is in the window, as long as a
+ * file shows: the window handles managed shortcuts of mapped widgets. */
+static void
+add_shortcuts (EscalePersonView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string ("<Control><Shift>a");
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new ("person.add-action")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
 escale_person_view_dispose (GObject *object)
 {
   EscalePersonView *self = ESCALE_PERSON_VIEW (object);
@@ -655,6 +691,8 @@ escale_person_view_class_init (EscalePersonViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = escale_person_view_dispose;
 
+  g_type_ensure (ESCALE_TYPE_TIMELINE_VIEW);
+
   signals[OPEN_PERSON] = g_signal_new ("open-person", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -671,16 +709,21 @@ escale_person_view_class_init (EscalePersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, close_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, EscalePersonView, page_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, sections);
+  gtk_widget_class_bind_template_child (widget_class, EscalePersonView, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reopen_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "person.add-action", NULL, add_action_activated);
 }
 
 static void
 escale_person_view_init (EscalePersonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
 }
 
 void
@@ -698,6 +741,8 @@ escale_person_view_set_person (EscalePersonView *self,
   g_return_if_fail (ESCALE_IS_PERSON_VIEW (self));
   g_set_object (&self->person, person);
   rebuild (self);
+  escale_timeline_view_set_person (self->timeline_view, self->store,
+                                   person ? escale_person_get_id (person) : 0);
 }
 
 EscalePerson *
@@ -705,6 +750,18 @@ escale_person_view_get_person (EscalePersonView *self)
 {
   g_return_val_if_fail (ESCALE_IS_PERSON_VIEW (self), NULL);
   return self->person;
+}
+
+/**
+ * escale_person_view_get_timeline_view:
+ *
+ * Returns: (transfer none): the follow-up timeline of the file
+ */
+GtkWidget *
+escale_person_view_get_timeline_view (EscalePersonView *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PERSON_VIEW (self), NULL);
+  return GTK_WIDGET (self->timeline_view);
 }
 
 /**

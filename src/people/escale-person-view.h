@@ -19,6 +19,9 @@ void          escale_person_view_set_store  (EscalePersonView *self,
 void          escale_person_view_set_person (EscalePersonView *self,
                                              EscalePerson     *person);
 EscalePerson *escale_person_view_get_person (EscalePersonView *self);
+/* Widget action "person.add-action" (Ctrl+Shift+A while a file shows)
+ * opens the action dialog on the Follow-up page. */
+GtkWidget    *escale_person_view_get_timeline_view (EscalePersonView *self);
 void          escale_person_view_dismiss_undo (EscalePersonView *self);
 gboolean      escale_person_view_close_file (EscalePersonView *self,
                                              const char       *date_text,
