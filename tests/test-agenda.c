@@ -441,6 +441,140 @@ test_lost_contact_year (void)
   assert_lost (store, "2026-01-16", 3, expected);
 }
 
+static char *
+last_contact (EscaleStore *store,
+              gint64       person_id)
+{
+  sqlite3_stmt *stmt = escale_store_cached (store, "SELECT last_contact FROM person WHERE id = ?",
+                                            NULL);
+  char *last;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  last = escale_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return last;
+}
+
+#define assert_last_contact(store, id, expected) \
+  G_STMT_START { \
+    g_autofree char *last_ = last_contact ((store), (id)); \
+    g_assert_cmpstr (last_, ==, (expected)); \
+  } G_STMT_END
+
+/* Whatever changes the actions, households or attendance, the last contact
+ * the lost-contact list reads from stays right. */
+static void
+test_last_contact_kept (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 person = add_person (store, "Person");
+  gint64 partner = add_person (store, "Partner");
+  gint64 early, late, group;
+  g_autoptr(GError) error = NULL;
+
+  assert_last_contact (store, person, NULL);
+  early = add_action (store, person, "2026-01-10", "done");
+  late = add_action (store, person, "2026-03-01", "done");
+  add_action (store, person, "2026-02-01", "done");
+  add_action (store, person, "2026-04-01", "planned");
+  assert_last_contact (store, person, "2026-03-01");
+
+  /* Undone: back to the one before. */
+  g_assert_true (escale_store_set_action_status (store, late, "missed", &error));
+  assert_last_contact (store, person, "2026-02-01");
+  exec_printf (store, "UPDATE action SET date = '2026-05-05' WHERE id = %" G_GINT64_FORMAT,
+               early);
+  assert_last_contact (store, person, "2026-05-05");
+  g_assert_true (escale_store_delete_action (store, early, &error));
+  g_assert_no_error (error);
+  assert_last_contact (store, person, "2026-02-01");
+
+  /* A household visit counts for its members while they are members. */
+  g_assert_true (escale_store_household_add (store, person, partner, "partner", &error));
+  g_assert_no_error (error);
+  add_household_action (store, household_of (store, person), "2026-06-01", "done");
+  assert_last_contact (store, partner, "2026-06-01");
+  assert_last_contact (store, person, "2026-06-01");
+  exec_printf (store, "DELETE FROM household_member WHERE person_id = %" G_GINT64_FORMAT,
+               partner);
+  assert_last_contact (store, partner, NULL);
+
+  /* A group session counts once the person was there. */
+  group = add_group_action (store, "2026-07-01", "done", partner, ESCALE_ATTENDANCE_ABSENT);
+  assert_last_contact (store, partner, NULL);
+  exec_printf (store, "UPDATE action_participant SET attended = 1 WHERE action_id = %"
+               G_GINT64_FORMAT, group);
+  assert_last_contact (store, partner, "2026-07-01");
+  g_assert_true (escale_store_delete_action (store, group, &error));
+  assert_last_contact (store, partner, NULL);
+  g_assert_no_error (error);
+}
+
+/* What the Agenda page shows of long lists: the first rows and the count. */
+static void
+test_pages (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 people[5];
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%u", i);
+      g_autofree char *date = g_strdup_printf ("2026-01-%02u", 10 + i);
+
+      people[i] = add_person (store, name);
+      add_action (store, people[i], "2026-03-02", "planned");
+      add_action (store, people[i], "2026-02-01", "planned");
+      add_action (store, people[i], date, "done");
+      add_period (store, people[i], "2025-01-01", date);
+    }
+  exec_printf (store, "UPDATE action SET worker = 'Léa' WHERE person_id IN (%" G_GINT64_FORMAT
+               ", %" G_GINT64_FORMAT ")", people[3], people[4]);
+
+  page = escale_agenda_list_due_page (store, "2026-03-02", "2026-03-02", "2026-03-02", NULL, 2,
+                                      &n_total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpuint (n_total, ==, 5);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = escale_agenda_list_due_page (store, "2026-03-02", "2026-03-02", "2026-03-02", "Léa", 1,
+                                      &n_total, &error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpuint (n_total, ==, 2);
+  g_assert_cmpint (action_at (page, 0)->person_id, ==, people[3]);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = escale_agenda_list_overdue_page (store, "2026-03-02", NULL, 3, &n_total, &error);
+  g_assert_cmpuint (page->len, ==, 3);
+  g_assert_cmpuint (n_total, ==, 5);
+  g_assert_true (action_at (page, 0)->overdue);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* Seen from 10 to 14 January: three months later, the first two are lost. */
+  page = escale_agenda_list_lost_contact_page (store, "2026-04-12", 3, 1, &n_total, &error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpuint (n_total, ==, 2);
+  g_assert_cmpint (((EscaleAgendaLostContact *) g_ptr_array_index (page, 0))->person_id, ==,
+                   people[0]);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* Documents expired on 10 to 14 January; one closed file is left out. */
+  exec_printf (store, "UPDATE person SET closed_on = '2026-01-20' WHERE id = %" G_GINT64_FORMAT,
+               people[0]);
+  page = escale_agenda_list_expiring_page (store, "2026-01-12", 1, 2, &n_total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpuint (n_total, ==, 3);
+  g_assert_cmpint (((EscaleAgendaExpiry *) g_ptr_array_index (page, 0))->person_id, ==,
+                   people[1]);
+  g_assert_cmpint (((EscaleAgendaExpiry *) g_ptr_array_index (page, 0))->days_left, ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/agenda/expiring", test_expiring);
   g_test_add_func ("/agenda/lost-contact/month-end", test_lost_contact_month_end);
   g_test_add_func ("/agenda/lost-contact/year", test_lost_contact_year);
+  g_test_add_func ("/agenda/lost-contact/kept", test_last_contact_kept);
+  g_test_add_func ("/agenda/pages", test_pages);
   status = g_test_run ();
   escale_test_cleanup ();
   return status;

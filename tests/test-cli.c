@@ -409,6 +409,53 @@ write_tmp (const char *name,
 }
 
 static void
+test_agenda (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("agenda.db");
+  g_autofree char *people = write_tmp ("ag-people.csv", "file_number,family_name,given_names\n"
+                                       "2024-0001,Diallo,Awa\n2024-0002,Kovalenko,Oksana\n");
+  g_autofree char *actions = write_tmp ("ag-actions.csv",
+                                        "file_number,date,type,status,worker,notes\n"
+                                        "2024-0001,2026-03-02T14:00,appointment,planned,Léa,"
+                                        "\"Bring the\tpassport\nand the letter\"\n"
+                                        "2024-0002,2026-03-02T09:30,phone_call,planned,Karim,\n"
+                                        "2024-0002,2026-03-03,interview,planned,Léa,\n"
+                                        "2024-0001,2026-02-20,referral,planned,Karim,\n"
+                                        "2024-0001,2026-02-21,interview,done,Léa,\n"
+                                        "2024-0002,2026-03-09,interview,planned,Léa,\n");
+  g_autoptr(CliResult) imported = run_cli (NULL, "--database", db, "import", "people", people);
+  g_autoptr(CliResult) acted = run_cli (NULL, "--database", db, "import", "actions", actions);
+  g_autoptr(CliResult) day = run_cli (NULL, "--database", db, "agenda", "--date", "2026-03-02");
+  g_autoptr(CliResult) week = run_cli (NULL, "--database", db, "agenda", "--date", "2026-03-02",
+                                       "--days", "7", "--worker", "Léa");
+  g_autoptr(CliResult) bad_date = run_cli (NULL, "--database", db, "agenda", "--date",
+                                           "2026-02-30");
+  g_autoptr(CliResult) bad_days = run_cli (NULL, "--database", db, "agenda", "--days", "0");
+  g_autoptr(CliResult) missing = run_cli (NULL, "--database", "/nonexistent/x.db", "agenda");
+
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_cmpint (acted->status, ==, 0);
+  /* The overdue one first, then the day by time; notes on one line. */
+  g_assert_cmpint (day->status, ==, 0);
+  g_assert_cmpstr (day->out, ==,
+                   "2026-02-20\t\toverdue\treferral\t2024-0001\tDiallo Awa\tKarim\t\n"
+                   "2026-03-02\t09:30\tdue\tphone_call\t2024-0002\tKovalenko Oksana\tKarim\t\n"
+                   "2026-03-02\t14:00\tdue\tappointment\t2024-0001\tDiallo Awa\tLéa\t"
+                   "Bring the passport\n");
+  /* Seven days from 2 March end on the 8th: the 9th is not shown. */
+  g_assert_cmpint (week->status, ==, 0);
+  g_assert_cmpstr (week->out, ==,
+                   "2026-03-02\t14:00\tdue\tappointment\t2024-0001\tDiallo Awa\tLéa\t"
+                   "Bring the passport\n"
+                   "2026-03-03\t\tdue\tinterview\t2024-0002\tKovalenko Oksana\tLéa\t\n");
+  g_assert_cmpint (bad_date->status, ==, 2);
+  g_assert_nonnull (strstr (bad_date->err, "YYYY-MM-DD"));
+  g_assert_cmpint (bad_days->status, ==, 2);
+  g_assert_cmpint (missing->status, ==, 1);
+  g_assert_cmpstr (missing->out, ==, "");
+}
+
+static void
 test_import_follow_up (void)
 {
   g_autofree char *db = escale_test_tmp_path ("follow-up.db");
@@ -609,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-follow-up", test_import_follow_up);
+  g_test_add_func ("/cli/agenda", test_agenda);
   g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
   g_test_add_func ("/demo/content", test_demo_content);
   g_test_add_func ("/demo/cancel", test_demo_cancel);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "escale-date.h"
+#include "escale-enrolments-section.h"
 #include "escale-household-dialog.h"
 #include "escale-iso.h"
 #include "escale-person-store.h"
@@ -464,8 +465,9 @@ rebuild (EscalePersonView *self)
   update_header (self);
   build_identity (self);
   build_status (self);
-  /* PROGRAMMES: the person's enrolments go here, between the status and the
-   * household (a section widget of their own, appended to self->sections). */
+  gtk_box_append (self->sections,
+                  escale_enrolments_section_new (self->store,
+                                                 escale_person_get_id (self->person)));
   build_household (self);
   build_languages (self);
   build_contact (self);

@@ -286,11 +286,11 @@ describe_programme (const EscaleProgramme *programme)
   if (programme->funders[0] != NULL)
     g_ptr_array_add (parts, g_strjoinv (", ", programme->funders));
   if (programme->target_people != ESCALE_PROGRAMME_NO_TARGET)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "target: %" G_GINT64_FORMAT " person",
-                                                          "target: %" G_GINT64_FORMAT " people",
-                                                          programme->target_people),
-                                             programme->target_people));
+    /* Translators: how many people a programme aims to follow */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "target: %u person",
+                                                          "target: %u people",
+                                                          (gulong) programme->target_people),
+                                             (guint) programme->target_people));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (GStrv) parts->pdata);
 }
