@@ -37,6 +37,8 @@ struct _EscaleTimelineView
   gboolean            has_programmes;
   AdwToast           *undo_toast;      /* weak: the undo offered last, while it shows */
   GtkWidget          *dialog;          /* weak */
+  GtkSliceListModel  *slice;           /* the rows shown while the first frame draws */
+  guint               grow_id;
 
   GtkDropDown        *theme_filter;
   GtkDropDown        *type_filter;
@@ -420,6 +422,8 @@ escale_timeline_view_dispose (GObject *object)
   /* No gtk_widget_dispose_template(): AdwBin unparents its child itself. */
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_object (&self->slice);
   g_clear_object (&self->timeline);
   g_clear_object (&self->store);
 
@@ -498,11 +502,30 @@ escale_timeline_view_new (void)
   return g_object_new (ESCALE_TYPE_TIMELINE_VIEW, NULL);
 }
 
+/* GTK 4.8's list view makes a row for up to 200 items whatever the height
+ * of the window. A file first shows FIRST_ROWS rows, enough to fill the
+ * screen, and the list grows to the whole timeline once that frame is
+ * drawn (a low-priority idle runs after GTK's layout and paint). */
+#define FIRST_ROWS 40
+
+static gboolean
+grow_slice (gpointer user_data)
+{
+  EscaleTimelineView *self = user_data;
+
+  self->grow_id = 0;
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_timeline (EscaleTimelineView *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_object (&self->slice);
   g_clear_object (&self->timeline);
   g_hash_table_remove_all (self->expanded);
   if (self->person_id > 0)
@@ -510,7 +533,10 @@ show_timeline (EscaleTimelineView *self)
       self->timeline = escale_timeline_new (self->store, self->person_id, self->today);
       g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (update_state), self,
                                G_CONNECT_SWAPPED);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline)));
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->timeline)), 0,
+                                              FIRST_ROWS);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+      self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_slice, self, NULL);
     }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_state (self);
