@@ -284,6 +284,9 @@ static const char migration_2[] =
   "    ON a.id = ap.action_id WHERE ap.person_id = " p " AND +a.status = 'done' " \
   "    AND coalesce (ap.attended, 1) = 1))"
 
+#define SILENT_SINCE(row) \
+  "coalesce (" row ".last_contact, date (" row ".created_at, 'localtime'))"
+
 #define RECOMPUTE_CONTACT_WHERE \
   "UPDATE person SET last_contact = " LAST_CONTACT_OF ("person.id") " WHERE "
 
@@ -299,6 +302,8 @@ static const char migration_3[] =
   "UPDATE person SET silent_since = coalesce (last_contact, date (created_at, 'localtime'));\n"
   "CREATE INDEX person_silence ON person (silent_since) WHERE closed_on IS NULL;\n"
   "CREATE INDEX action_planned_worker ON action (worker, date) WHERE status = 'planned';\n"
+  /* Periods of actions are ranges of action_agenda (status, date). */
+  "DROP INDEX action_date;\n"
   /* The current status period's document expiry, for the agenda. */
   "ALTER TABLE person_current ADD COLUMN document_expiry TEXT;\n"
   "ALTER TABLE person_current ADD COLUMN period_id INTEGER;\n"
@@ -318,20 +323,24 @@ static const char migration_3[] =
   "END;\n"
 
   "CREATE TRIGGER person_silence_insert AFTER INSERT ON person BEGIN\n"
-  "  UPDATE person SET silent_since = coalesce (NEW.last_contact,"
-  " date (NEW.created_at, 'localtime')) WHERE id = NEW.id;\n"
+  "  UPDATE person SET silent_since = " SILENT_SINCE ("NEW") " WHERE id = NEW.id;\n"
   "END;\n"
-  "CREATE TRIGGER person_silence_update AFTER UPDATE OF last_contact, created_at ON person BEGIN\n"
-  "  UPDATE person SET silent_since = coalesce (NEW.last_contact,"
-  " date (NEW.created_at, 'localtime')) WHERE id = NEW.id;\n"
+  "CREATE TRIGGER person_silence_update AFTER UPDATE OF last_contact, created_at ON person"
+  " WHEN NEW.silent_since IS NOT " SILENT_SINCE ("NEW") " BEGIN\n"
+  "  UPDATE person SET silent_since = " SILENT_SINCE ("NEW") " WHERE id = NEW.id;\n"
   "END;\n"
 
-  /* A new done action: its date, if later, for the people it concerns. */
+  /* A new done action: its date, if later, for the people it concerns;
+   * silent_since is set in the same write, as imports make many. */
   "CREATE TRIGGER action_contact_insert AFTER INSERT ON action"
-  " WHEN NEW.status = 'done' AND NEW.scope <> 'group' BEGIN\n"
-  "  UPDATE person SET last_contact = NEW.date"
-  " WHERE (id = NEW.person_id OR id IN (SELECT person_id FROM household_member"
-  " WHERE household_id = NEW.household_id))"
+  " WHEN NEW.status = 'done' AND NEW.scope = 'person' BEGIN\n"
+  "  UPDATE person SET last_contact = NEW.date, silent_since = NEW.date"
+  " WHERE id = NEW.person_id AND (last_contact IS NULL OR last_contact < NEW.date);\n"
+  "END;\n"
+  "CREATE TRIGGER household_contact_insert AFTER INSERT ON action"
+  " WHEN NEW.status = 'done' AND NEW.scope = 'household' BEGIN\n"
+  "  UPDATE person SET last_contact = NEW.date, silent_since = NEW.date"
+  " WHERE id IN (SELECT person_id FROM household_member WHERE household_id = NEW.household_id)"
   " AND (last_contact IS NULL OR last_contact < NEW.date);\n"
   "END;\n"
   "CREATE TRIGGER participant_contact_insert AFTER INSERT ON action_participant"
