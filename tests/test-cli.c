@@ -276,10 +276,15 @@ test_check (void)
   g_assert_cmpint (sqlite3_open (demo, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM person_search WHERE rowid = "
                                  "(SELECT min(id) FROM person)", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* So is a last contact that does not match the actions (written by
+   * hand, as the app's triggers would not). */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE person SET last_contact = '1999-01-01' WHERE id = "
+                                 "(SELECT max(id) FROM person)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   damaged = run_cli (NULL, "--database", demo, "check");
   g_assert_cmpint (damaged->status, ==, 1);
   g_assert_nonnull (strstr (damaged->out, "no search entry"));
+  g_assert_nonnull (strstr (damaged->out, ": last contact 1999-01-01 instead of "));
 }
 
 static void

@@ -275,20 +275,11 @@ static const char migration_2[] =
  * changes recompute it for the people concerned.
  * person_current also keeps the current status period (the one that
  * started last) and its document's expiry, kept by triggers too. */
-#define LAST_CONTACT_OF(p) \
-  "(SELECT max (d) FROM (" \
-  "  SELECT max (date) AS d FROM action WHERE person_id = " p " AND +status = 'done' " \
-  "  UNION ALL SELECT max (a.date) FROM household_member m CROSS JOIN action a " \
-  "    ON a.household_id = m.household_id WHERE m.person_id = " p " AND +a.status = 'done' " \
-  "  UNION ALL SELECT max (a.date) FROM action_participant ap CROSS JOIN action a " \
-  "    ON a.id = ap.action_id WHERE ap.person_id = " p " AND +a.status = 'done' " \
-  "    AND coalesce (ap.attended, 1) = 1))"
-
 #define SILENT_SINCE(row) \
   "coalesce (" row ".last_contact, date (" row ".created_at, 'localtime'))"
 
 #define RECOMPUTE_CONTACT_WHERE \
-  "UPDATE person SET last_contact = " LAST_CONTACT_OF ("person.id") " WHERE "
+  "UPDATE person SET last_contact = " ESCALE_LAST_CONTACT_OF ("person.id") " WHERE "
 
 #define CURRENT_PERIOD_WHERE \
   "UPDATE person_current SET (period_id, document_expiry) = (SELECT id, document_expiry " \
@@ -298,7 +289,7 @@ static const char migration_2[] =
 static const char migration_3[] =
   "ALTER TABLE person ADD COLUMN last_contact TEXT;\n"
   "ALTER TABLE person ADD COLUMN silent_since TEXT;\n"
-  "UPDATE person SET last_contact = " LAST_CONTACT_OF ("person.id") ";\n"
+  "UPDATE person SET last_contact = " ESCALE_LAST_CONTACT_OF ("person.id") ";\n"
   "UPDATE person SET silent_since = coalesce (last_contact, date (created_at, 'localtime'));\n"
   "CREATE INDEX person_silence ON person (silent_since) WHERE closed_on IS NULL;\n"
   "CREATE INDEX action_planned_worker ON action (worker, date) WHERE status = 'planned';\n"

@@ -595,8 +595,8 @@ collect_check (EscaleStore  *self,
  * escale_store_check:
  * @problems: (element-type utf8): receives one line per problem found
  *
- * Runs SQLite's integrity check, the foreign key check and the full-text
- * indexes' own checks. Returns %FALSE only when the checks could not run.
+ * Runs SQLite's integrity check, the foreign key check, the full-text
+ * indexes' own checks, and checks the last contact kept for the agenda. Returns %FALSE only when the checks could not run.
  */
 gboolean
 escale_store_check (EscaleStore  *self,
@@ -617,6 +617,13 @@ escale_store_check (EscaleStore  *self,
   return collect_check (self,
                         "SELECT 'person ' || p.file_number || ': no search entry' "
                         "FROM person p WHERE p.id NOT IN (SELECT rowid FROM person_search)",
+                        FALSE, problems, error) &&
+         collect_check (self,
+                        "SELECT 'person ' || file_number || ': last contact ' || "
+                        "coalesce (last_contact, 'none') || ' instead of ' || coalesce (c, 'none') "
+                        "FROM (SELECT file_number, last_contact, "
+                        ESCALE_LAST_CONTACT_OF ("person.id") " AS c FROM person) "
+                        "WHERE last_contact IS NOT c",
                         FALSE, problems, error);
 }
 
