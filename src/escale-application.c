@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "escale-agenda-notifier.h"
 #include "escale-application.h"
 #include "escale-resources.h"
 #include "escale-window.h"
@@ -17,6 +18,7 @@ struct _EscaleApplication
   AdwApplication  parent_instance;
 
   EscaleStore    *store;
+  EscaleAgendaNotifier *notifier;
   char           *database_path;
   char           *file_number;
 };
@@ -90,6 +92,8 @@ escale_application_activate (GApplication *app)
       show_open_error (self, path, error);
       return;
     }
+  if (self->notifier == NULL)
+    self->notifier = escale_agenda_notifier_new (app, self->store);
   window = GTK_WINDOW (escale_window_new (self, self->store));
   gtk_window_present (window);
   if (self->file_number != NULL)
@@ -154,9 +158,25 @@ on_about_activate (G_GNUC_UNUSED GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* From a notification: shows the window and the file numbered @parameter. */
+static void
+on_open_file_activate (G_GNUC_UNUSED GSimpleAction *action,
+                       GVariant                    *parameter,
+                       gpointer                     user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (ESCALE_IS_WINDOW (window))
+    escale_window_open_file_number (ESCALE_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activate, NULL, NULL, NULL, { 0 } },
   { "about", on_about_activate, NULL, NULL, NULL, { 0 } },
+  { "open-file", on_open_file_activate, "s", NULL, NULL, { 0 } },
 };
 
 static void
@@ -172,6 +192,9 @@ escale_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.edit-person", { "<Control>e", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-people", { "<Alt>1", "<Control>1", NULL } },
+    { "win.show-agenda", { "<Alt>2", "<Control>2", NULL } },
+    { "win.print-agenda", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
@@ -188,6 +211,7 @@ escale_application_finalize (GObject *object)
 {
   EscaleApplication *self = (EscaleApplication *) object;
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
   g_free (self->database_path);
   g_free (self->file_number);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-agenda-page.h"
 #include "escale-people-page.h"
 #include "escale-person-store.h"
 #include "escale-preferences-window.h"
@@ -21,6 +22,7 @@ struct _EscaleWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   EscalePeoplePage     *people_page;
+  EscaleAgendaPage     *agenda_page;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +92,51 @@ edit_person_action (GtkWidget                *widget,
 }
 
 static void
+show_people_action (GtkWidget                *widget,
+                    G_GNUC_UNUSED const char *action_name,
+                    G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
+}
+
+static void
+show_agenda_action (GtkWidget                *widget,
+                    G_GNUC_UNUSED const char *action_name,
+                    G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->agenda_page));
+}
+
+static void
+print_agenda_action (GtkWidget                *widget,
+                     G_GNUC_UNUSED const char *action_name,
+                     G_GNUC_UNUSED GVariant   *parameter)
+{
+  escale_agenda_page_print (ESCALE_WINDOW (widget)->agenda_page);
+}
+
+static void
+on_agenda_open_person_cb (EscaleWindow *self,
+                          gint64        person_id)
+{
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
+  escale_people_page_open_person (self->people_page, person_id);
+}
+
+/* Printing the agenda makes sense while it is shown. */
+static void
+on_visible_child_cb (EscaleWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-agenda",
+                                 adw_view_stack_get_visible_child (self->stack) ==
+                                 GTK_WIDGET (self->agenda_page));
+}
+
+static void
 preferences_action (GtkWidget                *widget,
                     G_GNUC_UNUSED const char *action_name,
                     G_GNUC_UNUSED GVariant   *parameter)
@@ -115,6 +162,7 @@ escale_window_constructed (GObject *object)
   G_OBJECT_CLASS (escale_window_parent_class)->constructed (object);
 
   escale_people_page_set_store (self->people_page, self->store);
+  escale_agenda_page_set_store (self->agenda_page, self->store);
   restore_size (self);
 }
 
@@ -185,15 +233,22 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ESCALE_TYPE_PEOPLE_PAGE);
+  g_type_ensure (ESCALE_TYPE_AGENDA_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, agenda_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_open_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
 }
 
 static void
@@ -201,6 +256,7 @@ escale_window_init (EscaleWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = escale_application_new_settings ();
+  on_visible_child_cb (self);
 }
 
 /**
@@ -231,6 +287,13 @@ escale_window_get_people_page (EscaleWindow *self)
   return GTK_WIDGET (self->people_page);
 }
 
+GtkWidget *
+escale_window_get_agenda_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->agenda_page);
+}
+
 /**
  * escale_window_open_file_number:
  *
@@ -247,6 +310,7 @@ escale_window_open_file_number (EscaleWindow *self,
   id = escale_store_find_file_number (self->store, file_number);
   if (id != 0)
     {
+      adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->people_page));
       escale_people_page_open_person (self->people_page, id);
       return;
     }
