@@ -575,6 +575,40 @@ test_pages (void)
   g_assert_cmpint (((EscaleAgendaExpiry *) g_ptr_array_index (page, 0))->days_left, ==, -1);
 }
 
+/* Every planned action leads to a file, and carries the theme it is
+ * coloured by. */
+static void
+test_file_to_open (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 head = add_person (store, "Head");
+  gint64 child = add_person (store, "Child");
+  gint64 other = add_person (store, "Other");
+  g_autoptr(EscaleAction) own = new_action (other, "2026-03-02", "planned");
+  const char *themes[] = { "rights", "housing", NULL };
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (escale_store_household_add (store, head, child, "child", &error));
+  g_assert_no_error (error);
+  escale_action_set (own, ESCALE_ACTION_FIELD_TIME, "09:00");
+  escale_action_set_themes (own, themes);
+  save_ok (store, own);
+  add_household_action (store, household_of (store, child), "2026-03-02", "planned");
+  add_group_action (store, "2026-03-02", "planned", child, ESCALE_ATTENDANCE_UNKNOWN);
+
+  list = due (store, "2026-03-02", "2026-03-02", "2026-03-02", NULL);
+  /* Those without a time first. */
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (action_at (list, 0)->scope, ==, "household");
+  g_assert_cmpint (action_at (list, 0)->open_person_id, ==, head);
+  g_assert_null (action_at (list, 0)->theme);
+  g_assert_cmpstr (action_at (list, 1)->scope, ==, "group");
+  g_assert_cmpint (action_at (list, 1)->open_person_id, ==, child);
+  g_assert_cmpint (action_at (list, 2)->open_person_id, ==, other);
+  g_assert_cmpstr (action_at (list, 2)->theme, ==, "housing");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/agenda/lost-contact/year", test_lost_contact_year);
   g_test_add_func ("/agenda/lost-contact/kept", test_last_contact_kept);
   g_test_add_func ("/agenda/pages", test_pages);
+  g_test_add_func ("/agenda/file-to-open", test_file_to_open);
   status = g_test_run ();
   escale_test_cleanup ();
   return status;

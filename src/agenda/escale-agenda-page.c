@@ -2,8 +2,9 @@
  *
  * The page reads the agenda queries again whenever it is shown, a setting
  * changes or the day changes. Each list is a section: a preferences group
- * over an array of results, of which rows are built 50 at a time, so that
- * a lost-contact list of thousands of people costs 50 rows until asked.
+ * showing the first rows of its query, 50 more each time the user asks, and
+ * the count of them all, so that a lost-contact list of thousands of people
+ * costs one count and 50 rows until asked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,7 +37,8 @@ typedef struct
   SectionKind          kind;
   char                *day;         /* SECTION_DAY */
   AdwPreferencesGroup *group;       /* a child of the content box */
-  GPtrArray           *items;       /* not owned: the page's results own them */
+  GPtrArray           *items;       /* the first rows of the section's query */
+  guint                n_total;     /* how many rows the query has in all */
   GPtrArray           *rows;        /* the rows of items[0 .. rows->len) */
   GtkWidget           *more_row;    /* nullable */
   GtkWidget           *placeholder; /* nullable */
@@ -50,7 +52,6 @@ struct _EscaleAgendaPage
   GSettings      *settings;
   char           *today;        /* of the last refresh */
   char           *day;          /* the first day shown */
-  GPtrArray      *results;      /* the query results, owning what sections show */
   GPtrArray      *sections;     /* (element-type Section) */
   GHashTable     *labels;       /* "kind/code" → label, for one refresh */
   guint           refresh_id;
@@ -182,15 +183,12 @@ time_label_new (const EscaleAgendaAction *action)
 }
 
 static GtkWidget *
-type_icon_new (EscaleAgendaPage         *self,
-               const EscaleAgendaAction *action)
+type_icon_new (const EscaleAgendaAction *action)
 {
-  g_autoptr(EscaleAction) loaded = escale_store_load_action (self->store, action->action_id, NULL);
-  const char * const *themes = loaded ? escale_action_get_themes (loaded) : NULL;
   GtkWidget *icon = gtk_image_new_from_icon_name (escale_action_type_icon_name (action->type));
 
   gtk_widget_add_css_class (icon, "theme-icon");
-  gtk_widget_add_css_class (icon, escale_theme_css_class (themes ? themes[0] : NULL));
+  gtk_widget_add_css_class (icon, escale_theme_css_class (action->theme));
   return icon;
 }
 
@@ -230,9 +228,9 @@ action_row_new (EscaleAgendaPage *self,
   AdwActionRow *row = plain_row_new (who, details);
 
   adw_action_row_add_prefix (row, time_label_new (action));
-  adw_action_row_add_prefix (row, type_icon_new (self, action));
+  adw_action_row_add_prefix (row, type_icon_new (action));
   adw_action_row_add_suffix (row, done_button_new (action));
-  make_opens_person (row, action->person_id);
+  make_opens_person (row, action->open_person_id);
   return GTK_WIDGET (row);
 }
 
@@ -285,7 +283,7 @@ static void
 section_free (Section *section)
 {
   g_free (section->day);
-  g_ptr_array_unref (section->items);
+  g_clear_pointer (&section->items, g_ptr_array_unref);
   g_ptr_array_unref (section->rows);
   g_free (section);
 }
@@ -294,7 +292,7 @@ static char *
 section_title (Section *section)
 {
   EscaleAgendaPage *self = section->page;
-  guint n = section->items->len;
+  guint n = section->n_total;
 
   switch (section->kind)
     {
@@ -318,7 +316,7 @@ static char *
 section_description (Section *section)
 {
   EscaleAgendaPage *self = section->page;
-  guint n = section->items->len;
+  guint n = section->n_total;
   int days, months;
 
   switch (section->kind)
@@ -388,7 +386,7 @@ static void on_more_activated_cb (Section *section);
 static void
 section_update_more (Section *section)
 {
-  guint left = section->items->len - section->rows->len;
+  guint left = section->n_total > section->rows->len ? section->n_total - section->rows->len : 0;
   g_autofree char *subtitle = NULL;
 
   if (section->more_row != NULL)
@@ -409,16 +407,72 @@ section_update_more (Section *section)
   adw_preferences_group_add (section->group, section->more_row);
 }
 
+/* The first @limit rows of @section's query, and how many there are in all. */
+static GPtrArray *
+section_query (Section  *section,
+               guint     limit,
+               guint    *n_total,
+               GError  **error)
+{
+  EscaleAgendaPage *self = section->page;
+  g_autofree char *worker = current_worker (self);
+
+  switch (section->kind)
+    {
+    case SECTION_OVERDUE:
+      return escale_agenda_list_overdue_page (self->store, self->today, worker, limit, n_total,
+                                              error);
+    case SECTION_DAY:
+      return escale_agenda_list_due_page (self->store, section->day, section->day, self->today,
+                                          worker, limit, n_total, error);
+    case SECTION_EXPIRING:
+      return escale_agenda_list_expiring_page (self->store, self->today,
+                                               (guint) get_setting_int (self,
+                                                                        "expiry-warning-days",
+                                                                        60),
+                                               limit, n_total, error);
+    case SECTION_LOST:
+    default:
+      return escale_agenda_list_lost_contact_page (self->store, self->today,
+                                                   (guint) get_setting_int (self,
+                                                                            "lost-contact-months",
+                                                                            3),
+                                                   limit, n_total, error);
+    }
+}
+
+/* Reads the first @limit rows again, when more are wanted than were read. */
+static gboolean
+section_read (Section  *section,
+              guint     limit,
+              GError  **error)
+{
+  GPtrArray *items;
+
+  if (section->items != NULL && section->items->len >= MIN (limit, section->n_total))
+    return TRUE;
+  items = section_query (section, limit, &section->n_total, error);
+  if (items == NULL)
+    return FALSE;
+  g_clear_pointer (&section->items, g_ptr_array_unref);
+  section->items = items;
+  return TRUE;
+}
+
 static void
 section_show_more (Section *section)
 {
-  guint end = MIN (section->items->len, section->rows->len + ROWS_STEP);
+  guint end = section->rows->len + ROWS_STEP;
+  g_autoptr(GError) error = NULL;
 
   if (section->more_row != NULL)
     {
       adw_preferences_group_remove (section->group, section->more_row);
       section->more_row = NULL;
     }
+  if (!section_read (section, end, &error))
+    escale_add_toast (GTK_WIDGET (section->page), adw_toast_new (error->message));
+  end = MIN (end, section->items->len);
   for (guint i = section->rows->len; i < end; i++)
     {
       GtkWidget *row = section_row_new (section, g_ptr_array_index (section->items, i));
@@ -426,32 +480,42 @@ section_show_more (Section *section)
       g_ptr_array_add (section->rows, row);
       adw_preferences_group_add (section->group, row);
     }
+  section_update_title (section);
   section_update_more (section);
 }
 
 static void
 section_update_placeholder (Section *section)
 {
-  if (section->items->len > 0 || section->placeholder != NULL)
+  if (section->n_total > 0 || section->placeholder != NULL)
     return;
   section->placeholder = GTK_WIDGET (plain_row_new (_("Nothing planned"), NULL));
   gtk_widget_add_css_class (section->placeholder, "dim-label");
   adw_preferences_group_add (section->group, section->placeholder);
 }
 
-static Section *
-section_add (EscaleAgendaPage *self,
-             SectionKind       kind,
-             GPtrArray        *items,
-             const char       *day)
+/* Adds the section of @kind (and @day) when its query has rows, or always
+ * for today; FALSE with @error when the query fails. */
+static gboolean
+section_add (EscaleAgendaPage  *self,
+             SectionKind        kind,
+             const char        *day,
+             GError           **error)
 {
   Section *section = g_new0 (Section, 1);
 
   section->page = self;
   section->kind = kind;
   section->day = g_strdup (day);
-  section->items = items;
   section->rows = g_ptr_array_new ();
+  if (!section_read (section, ROWS_STEP, error) ||
+      (section->n_total == 0 && (kind != SECTION_DAY || g_strcmp0 (day, self->today) != 0)))
+    {
+      gboolean ok = section->items != NULL;
+
+      section_free (section);
+      return ok;
+    }
   section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   if (kind == SECTION_OVERDUE)
     {
@@ -463,11 +527,10 @@ section_add (EscaleAgendaPage *self,
     }
   gtk_box_append (self->content_box, GTK_WIDGET (section->group));
   g_ptr_array_add (self->sections, section);
-  section_update_title (section);
   section_show_more (section);
   if (kind == SECTION_DAY && g_strcmp0 (day, self->today) == 0)
     section_update_placeholder (section);
-  return section;
+  return TRUE;
 }
 
 /* Removes the action @id from the sections that show it; FALSE when none. */
@@ -490,9 +553,10 @@ sections_remove_action (EscaleAgendaPage *self,
           adw_preferences_group_remove (section->group, g_ptr_array_index (section->rows, i));
           g_ptr_array_remove_index (section->rows, i);
           g_ptr_array_remove_index (section->items, i);
+          section->n_total--;
           section_update_title (section);
           section_update_more (section);
-          if (section->items->len > 0 || g_strcmp0 (section->day, self->today) == 0)
+          if (section->n_total > 0 || g_strcmp0 (section->day, self->today) == 0)
             section_update_placeholder (section);
           else
             {
@@ -511,7 +575,7 @@ static gboolean
 has_content (EscaleAgendaPage *self)
 {
   for (guint s = 0; s < self->sections->len; s++)
-    if (((Section *) g_ptr_array_index (self->sections, s))->items->len > 0)
+    if (((Section *) g_ptr_array_index (self->sections, s))->n_total > 0)
       return TRUE;
   return FALSE;
 }
@@ -530,75 +594,7 @@ clear_sections (EscaleAgendaPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
   g_ptr_array_set_size (self->sections, 0);
-  g_ptr_array_set_size (self->results, 0);
   g_hash_table_remove_all (self->labels);
-}
-
-/* A view of @owner that the page keeps alive; NULL stays NULL. */
-static GPtrArray *
-keep_result (EscaleAgendaPage *self,
-             GPtrArray        *owner)
-{
-  GPtrArray *view;
-
-  if (owner == NULL)
-    return NULL;
-  g_ptr_array_add (self->results, owner);
-  view = g_ptr_array_sized_new (owner->len);
-  for (guint i = 0; i < owner->len; i++)
-    g_ptr_array_add (view, g_ptr_array_index (owner, i));
-  return view;
-}
-
-/* The actions of @due dated @day, in their order. */
-static GPtrArray *
-actions_of_day (GPtrArray  *due,
-                const char *day)
-{
-  GPtrArray *actions = g_ptr_array_new ();
-
-  for (guint i = 0; i < due->len; i++)
-    {
-      EscaleAgendaAction *action = g_ptr_array_index (due, i);
-
-      if (g_strcmp0 (action->date, day) == 0)
-        g_ptr_array_add (actions, action);
-    }
-  return actions;
-}
-
-static void
-add_day_sections (EscaleAgendaPage *self,
-                  GPtrArray        *due,
-                  int               n_days)
-{
-  for (int d = 0; d < n_days; d++)
-    {
-      g_autofree char *day = escale_agenda_add_days (self->day, d);
-      GPtrArray *actions = actions_of_day (due, day);
-
-      if (actions->len == 0 && g_strcmp0 (day, self->today) != 0)
-        {
-          g_ptr_array_unref (actions);
-          continue;
-        }
-      section_add (self, SECTION_DAY, actions, day);
-    }
-}
-
-static void
-add_if_any (EscaleAgendaPage *self,
-            SectionKind       kind,
-            GPtrArray        *items)
-{
-  if (items == NULL)
-    return;
-  if (items->len == 0)
-    {
-      g_ptr_array_unref (items);
-      return;
-    }
-  section_add (self, kind, items, NULL);
 }
 
 static void
@@ -654,39 +650,32 @@ update_today (EscaleAgendaPage *self)
   self->today = g_steal_pointer (&today);
 }
 
-/* Runs the queries; FALSE with @error when one fails. */
+/* Adds the sections, in the page's order; FALSE with @error when a query
+ * fails. */
 static gboolean
-read_results (EscaleAgendaPage  *self,
+add_sections (EscaleAgendaPage  *self,
               int                n_days,
-              GPtrArray        **overdue,
-              GPtrArray        **due,
-              GPtrArray        **expiring,
-              GPtrArray        **lost,
               GError           **error)
 {
-  g_autofree char *worker = current_worker (self);
-  g_autofree char *last = escale_agenda_add_days (self->day, n_days - 1);
-  guint expiry_days = (guint) get_setting_int (self, "expiry-warning-days", 60);
-  guint months = (guint) get_setting_int (self, "lost-contact-months", 3);
-
   /* Overdue actions belong with today, not with another day looked at. */
   if (g_strcmp0 (self->day, self->today) == 0 &&
-      !(*overdue = keep_result (self, escale_agenda_list_overdue (self->store, self->today,
-                                                                  worker, error))))
+      !section_add (self, SECTION_OVERDUE, NULL, error))
     return FALSE;
-  return (*due = keep_result (self, escale_agenda_list_due (self->store, self->day, last,
-                                                            self->today, worker, error))) &&
-         (*expiring = keep_result (self, escale_agenda_list_expiring (self->store, self->today,
-                                                                      expiry_days, error))) &&
-         (*lost = keep_result (self, escale_agenda_list_lost_contact (self->store, self->today,
-                                                                     months, error)));
+  for (int d = 0; d < n_days; d++)
+    {
+      g_autofree char *day = escale_agenda_add_days (self->day, d);
+
+      if (!section_add (self, SECTION_DAY, day, error))
+        return FALSE;
+    }
+  return section_add (self, SECTION_EXPIRING, NULL, error) &&
+         section_add (self, SECTION_LOST, NULL, error);
 }
 
 void
 escale_agenda_page_refresh (EscaleAgendaPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *overdue = NULL, *due = NULL, *expiring = NULL, *lost = NULL;
   int n_days;
 
   g_return_if_fail (ESCALE_IS_AGENDA_PAGE (self));
@@ -700,19 +689,11 @@ escale_agenda_page_refresh (EscaleAgendaPage *self)
 
   clear_sections (self);
   show_empty_text (self);
-  if (!read_results (self, n_days, &overdue, &due, &expiring, &lost, &error))
+  if (!add_sections (self, n_days, &error))
     {
-      g_clear_pointer (&overdue, g_ptr_array_unref);
-      g_clear_pointer (&due, g_ptr_array_unref);
-      g_clear_pointer (&expiring, g_ptr_array_unref);
       show_error (self, error);
       return;
     }
-  add_if_any (self, SECTION_OVERDUE, overdue);
-  add_day_sections (self, due, n_days);
-  g_ptr_array_unref (due);
-  add_if_any (self, SECTION_EXPIRING, expiring);
-  add_if_any (self, SECTION_LOST, lost);
   update_visible_page (self);
 }
 
@@ -915,7 +896,6 @@ escale_agenda_page_finalize (GObject *object)
 {
   EscaleAgendaPage *self = ESCALE_AGENDA_PAGE (object);
 
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_free (self->today);
   g_free (self->day);
@@ -963,7 +943,6 @@ static void
 escale_agenda_page_init (EscaleAgendaPage *self)
 {
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -27,6 +27,7 @@ escale_agenda_action_free (EscaleAgendaAction *action)
   g_free (action->file_number);
   g_free (action->who);
   g_free (action->notes);
+  g_free (action->theme);
   g_free (action);
 }
 
@@ -124,6 +125,8 @@ action_from_row (sqlite3_stmt *stmt,
   action->who = escale_column_dup (stmt, 9);
   action->n_participants = (guint) sqlite3_column_int (stmt, 10);
   action->notes = escale_column_dup (stmt, 11);
+  action->theme = escale_column_dup (stmt, 12);
+  action->open_person_id = sqlite3_column_int64 (stmt, 13);
   action->overdue = g_strcmp0 (action->date, today) < 0;
   return action;
 }
@@ -157,7 +160,11 @@ count_rows (EscaleStore  *store,
   "CASE a.scope WHEN 'person' THEN " PERSON_NAME " " \
   "  WHEN 'household' THEN h.name END, " \
   "(SELECT count(*) FROM action_participant WHERE action_id = a.id), " \
-  "a.notes " \
+  "a.notes, (SELECT min (theme) FROM action_theme WHERE action_id = a.id), " \
+  "CASE a.scope WHEN 'person' THEN a.person_id " \
+  "  WHEN 'household' THEN (SELECT person_id FROM household_member " \
+  "    WHERE household_id = a.household_id ORDER BY role <> 'head', person_id LIMIT 1) " \
+  "  ELSE (SELECT min (person_id) FROM action_participant WHERE action_id = a.id) END " \
   "FROM action a LEFT JOIN person p ON p.id = a.person_id " \
   "LEFT JOIN household h ON h.id = a.household_id "
 #define PLANNED_ORDER "ORDER BY a.date, coalesce (a.time, ''), a.id LIMIT ?4"

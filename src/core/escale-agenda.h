@@ -26,6 +26,9 @@ typedef struct
   char   *who;           /* the person's or household's name; NULL for groups */
   guint   n_participants; /* for groups */
   char   *notes;
+  char   *theme;         /* the first of its themes, by code, or NULL */
+  gint64  open_person_id; /* whose file to open: the person, the household's
+                          * head (or first member), a group's first participant */
   gboolean overdue;      /* dated before today */
 } EscaleAgendaAction;
 
