@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "escale-application.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
@@ -101,4 +103,75 @@ escale_test_find_message_dialog (void)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
+}
+
+GtkWidget *
+escale_test_find_widget (GtkWidget        *root,
+                         GType             type,
+                         EscaleWidgetTest  test,
+                         gconstpointer     data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (test == NULL || test (root, data)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = escale_test_find_widget (child, type, test, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GPtrArray *
+escale_test_find_all (GtkWidget *root,
+                      GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+shows_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0 &&
+         gtk_widget_is_drawable (widget);
+}
+
+GtkWidget *
+escale_test_find_label (GtkWidget  *root,
+                        const char *text)
+{
+  return escale_test_find_widget (root, GTK_TYPE_LABEL, shows_text, text);
+}
+
+static gboolean
+title_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) != NULL;
+}
+
+AdwActionRow *
+escale_test_find_row (GtkWidget  *root,
+                      const char *text)
+{
+  return ADW_ACTION_ROW (escale_test_find_widget (root, ADW_TYPE_ACTION_ROW, title_contains,
+                                                  text));
 }

@@ -39,6 +39,7 @@ struct _EscaleTimelineView
   GtkWidget          *dialog;          /* weak */
   GtkSliceListModel  *slice;           /* the rows shown while the first frame draws */
   guint               grow_id;
+  gboolean            was_mapped;      /* since the timeline was made */
 
   GtkDropDown        *theme_filter;
   GtkDropDown        *type_filter;
@@ -48,6 +49,8 @@ struct _EscaleTimelineView
 };
 
 G_DEFINE_FINAL_TYPE (EscaleTimelineView, escale_timeline_view, ADW_TYPE_BIN)
+
+static void start_small (EscaleTimelineView *self);
 
 static gboolean
 is_filtered (EscaleTimelineView *self)
@@ -442,6 +445,22 @@ escale_timeline_view_finalize (GObject *object)
   G_OBJECT_CLASS (escale_timeline_view_parent_class)->finalize (object);
 }
 
+/* Shown again, for instance after the agenda marked one of its actions
+ * done: read again what other pages may have changed. */
+static void
+escale_timeline_view_map (GtkWidget *widget)
+{
+  EscaleTimelineView *self = ESCALE_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (escale_timeline_view_parent_class)->map (widget);
+  if (self->timeline != NULL && self->was_mapped)
+    {
+      start_small (self);
+      escale_timeline_refresh (self->timeline);
+    }
+  self->was_mapped = TRUE;
+}
+
 static void
 escale_timeline_view_class_init (EscaleTimelineViewClass *klass)
 {
@@ -450,6 +469,7 @@ escale_timeline_view_class_init (EscaleTimelineViewClass *klass)
 
   object_class->dispose = escale_timeline_view_dispose;
   object_class->finalize = escale_timeline_view_finalize;
+  widget_class->map = escale_timeline_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/escale/Escale/followup/escale-timeline-view.ui");
@@ -519,6 +539,15 @@ grow_slice (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Shows the first screen first again, then the rest. */
+static void
+start_small (EscaleTimelineView *self)
+{
+  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_slice, self, NULL);
+}
+
 static void
 show_timeline (EscaleTimelineView *self)
 {
@@ -536,8 +565,9 @@ show_timeline (EscaleTimelineView *self)
       self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->timeline)), 0,
                                               FIRST_ROWS);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
-      self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_slice, self, NULL);
+      start_small (self);
     }
+  self->was_mapped = FALSE;
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_state (self);
 }
