@@ -151,6 +151,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = escale_application_new_settings ();
   g_assert_nonnull (fixture->settings);
   g_settings_set_string (fixture->settings, "worker-name", ME);
+  g_settings_set_boolean (fixture->settings, "agenda-everyone", FALSE);
   fixture->today = escale_agenda_today ();
   fill_store (fixture);
   fixture->window = escale_window_new (NULL, fixture->store);
