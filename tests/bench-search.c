@@ -33,6 +33,7 @@
 #include "escale-demo.h"
 #include "escale-person-store.h"
 #include "escale-search.h"
+#include "escale-test-util.h"
 
 #define FIRST_PAGE        50
 #define LIST_BATCH        1024
@@ -334,15 +335,6 @@ timings_free (Timings *timings)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Timings, timings_free)
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The @percent percentile (nearest rank) of @values. */
 static double
 percentile (GArray *values,
@@ -354,7 +346,7 @@ percentile (GArray *values,
   if (values->len == 0)
     return 0;
   g_array_append_vals (sorted, values->data, values->len);
-  g_array_sort (sorted, compare_doubles);
+  g_array_sort (sorted, escale_test_compare_doubles);
   rank = (guint) (percent / 100.0 * sorted->len + 0.999999);
   return g_array_index (sorted, double, CLAMP (rank, 1, sorted->len) - 1);
 }
@@ -423,8 +415,8 @@ compare_by_value (gconstpointer a,
   GArray *values = user_data;
 
   /* Slowest first. */
-  return compare_doubles (&g_array_index (values, double, *(const guint *) b),
-                          &g_array_index (values, double, *(const guint *) a));
+  return escale_test_compare_doubles (&g_array_index (values, double, *(const guint *) b),
+                                      &g_array_index (values, double, *(const guint *) a));
 }
 
 static void

@@ -69,15 +69,6 @@ show_person (GtkWidget          *window,
   return elapsed;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -108,7 +99,7 @@ main (int   argc,
       show_person (window, view, store, 2);
       runs[i] = show_person (window, view, store, 1);
     }
-  qsort (runs, RUNS, sizeof runs[0], compare_doubles);
+  qsort (runs, RUNS, sizeof runs[0], escale_test_compare_doubles);
   median = runs[RUNS / 2];
   pass = median <= BUDGET_MS;
   g_print ("timeline view, 1 000 actions: first frame in %.1f ms (first run %.1f ms), "

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "escale-store-private.h"
+#include "escale-test-util.h"
 #include "escale-timeline.h"
 
 #define N_ACTIONS    1000
@@ -79,15 +80,6 @@ open_timeline (EscaleStore *store,
   return (double) (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (G_GNUC_UNUSED int   argc,
       G_GNUC_UNUSED char *argv[])
@@ -115,7 +107,7 @@ main (G_GNUC_UNUSED int   argc,
   first = open_timeline (store, &n_items);
   for (guint i = 0; i < RUNS; i++)
     runs[i] = open_timeline (store, &n_items);
-  qsort (runs, RUNS, sizeof (double), compare_doubles);
+  qsort (runs, RUNS, sizeof (double), escale_test_compare_doubles);
   median = runs[RUNS / 2];
   pass = first < BUDGET_MS && median < BUDGET_MS;
 

@@ -106,11 +106,12 @@ escale_test_find_message_dialog (void)
 }
 
 GtkWidget *
-escale_test_find_widget (GtkWidget        *root,
+escale_test_find_widget (gpointer          root,
                          GType             type,
                          EscaleWidgetTest  test,
                          gconstpointer     data)
 {
+  g_assert_true (GTK_IS_WIDGET (root));
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (test == NULL || test (root, data)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -137,11 +138,12 @@ collect (GtkWidget *widget,
 }
 
 GPtrArray *
-escale_test_find_all (GtkWidget *root,
-                      GType      type)
+escale_test_find_all (gpointer root,
+                      GType    type)
 {
   GPtrArray *found = g_ptr_array_new ();
 
+  g_assert_true (GTK_IS_WIDGET (root));
   collect (root, type, found);
   return found;
 }
@@ -155,7 +157,7 @@ shows_text (GtkWidget     *widget,
 }
 
 GtkWidget *
-escale_test_find_label (GtkWidget  *root,
+escale_test_find_label (gpointer    root,
                         const char *text)
 {
   return escale_test_find_widget (root, GTK_TYPE_LABEL, shows_text, text);
@@ -169,7 +171,7 @@ title_contains (GtkWidget     *widget,
 }
 
 AdwActionRow *
-escale_test_find_row (GtkWidget  *root,
+escale_test_find_row (gpointer    root,
                       const char *text)
 {
   return ADW_ACTION_ROW (escale_test_find_widget (root, ADW_TYPE_ACTION_ROW, title_contains,

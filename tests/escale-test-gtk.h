@@ -20,22 +20,23 @@ GtkShortcut      *escale_test_find_shortcut       (GtkWidget           *widget,
 /* The message dialog shown, if any. */
 AdwMessageDialog *escale_test_find_message_dialog (void);
 
-/* Depth first, the first descendant of @root (or @root) of @type for which
+/* The finders take any widget as @root (a gpointer, to spare the casts).
+ * Depth first, the first descendant of @root (or @root) of @type for which
  * @test (nullable) says yes. */
 typedef gboolean (*EscaleWidgetTest) (GtkWidget     *widget,
                                       gconstpointer  data);
-GtkWidget        *escale_test_find_widget         (GtkWidget           *root,
+GtkWidget        *escale_test_find_widget         (gpointer             root,
                                                    GType                type,
                                                    EscaleWidgetTest     test,
                                                    gconstpointer        data);
-/* Every descendant of @root of @type, in depth-first order. */
-GPtrArray        *escale_test_find_all            (GtkWidget           *root,
+/* Every descendant of @root (or @root) of @type, in depth-first order. */
+GPtrArray        *escale_test_find_all            (gpointer             root,
                                                    GType                type);
 /* The first drawn label showing @text exactly. */
-GtkWidget        *escale_test_find_label          (GtkWidget           *root,
+GtkWidget        *escale_test_find_label          (gpointer             root,
                                                    const char          *text);
 /* The first action row whose title contains @text. */
-AdwActionRow     *escale_test_find_row            (GtkWidget           *root,
+AdwActionRow     *escale_test_find_row            (gpointer             root,
                                                    const char          *text);
 
 G_END_DECLS

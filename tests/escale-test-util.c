@@ -7,7 +7,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "escale-action-store.h"
 #include "escale-person-store.h"
+#include "escale-programme-store.h"
+#include "escale-store-private.h"
 #include "escale-test-util.h"
 
 static char *tmp_dir;
@@ -69,6 +72,69 @@ escale_test_add_person (EscaleStore *store,
   escale_store_save_person (store, person, &error);
   g_assert_no_error (error);
   return escale_person_get_id (person);
+}
+
+gint64
+escale_test_add_old_person (EscaleStore *store,
+                            const char  *family,
+                            const char  *given)
+{
+  gint64 id = escale_test_add_person (store, family, given, NULL);
+
+  escale_test_exec_printf (store,
+                           "UPDATE person SET created_at = '2020-01-01T00:00:00Z' "
+                           "WHERE id = %" G_GINT64_FORMAT, id);
+  return id;
+}
+
+gint64
+escale_test_add_programme (EscaleStore *store,
+                           const char  *code,
+                           const char  *name)
+{
+  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
+  g_autoptr(GError) error = NULL;
+
+  programme->code = g_strdup (code);
+  programme->name = g_strdup (name);
+  g_assert_true (escale_store_save_programme (store, programme, &error));
+  g_assert_no_error (error);
+  return programme->id;
+}
+
+char *
+escale_test_action_status (EscaleStore *store,
+                           gint64       id)
+{
+  g_autoptr(EscaleAction) action = escale_store_load_action (store, id, NULL);
+
+  g_assert_nonnull (action);
+  return g_strdup (escale_action_get (action, ESCALE_ACTION_FIELD_STATUS));
+}
+
+void
+escale_test_exec_printf (EscaleStore *store,
+                         const char  *format,
+                         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_assert_true (escale_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+int
+escale_test_compare_doubles (gconstpointer a,
+                             gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 static void

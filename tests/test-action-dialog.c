@@ -19,7 +19,6 @@
 #include "escale-followup-util.h"
 #include "escale-participants-editor.h"
 #include "escale-person-store.h"
-#include "escale-programme-store.h"
 #include "escale-store-private.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
@@ -156,22 +155,6 @@ static EscaleParticipantsEditor *
 participants (Fixture *fixture)
 {
   return ESCALE_PARTICIPANTS_EDITOR (field (fixture, ESCALE_ACTION_FIELD_PARTICIPANTS));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
-                                                                  : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Today plus @days, as the store keeps it and as it is typed. */
@@ -318,8 +301,8 @@ test_defaults (Fixture       *fixture,
 
   /* The calendar writes the day chosen (opening it needs a real display). */
   {
-    GtkWidget *button = find_descendant (field (fixture, ESCALE_ACTION_FIELD_NEXT_STEP_DUE),
-                                         GTK_TYPE_MENU_BUTTON);
+    GtkWidget *due = field (fixture, ESCALE_ACTION_FIELD_NEXT_STEP_DUE);
+    GtkWidget *button = escale_test_find_widget (due, GTK_TYPE_MENU_BUTTON, NULL, NULL);
     GtkPopover *popover;
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 4, 2, 0, 0, 0);
 
@@ -462,25 +445,13 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpint (fixture->follow_up_id, ==, 0);
 }
 
-static gint64
-add_programme (Fixture *fixture)
-{
-  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
-  g_autoptr(GError) error = NULL;
-
-  programme->code = g_strdup ("ACC");
-  programme->name = g_strdup ("Accompagnement logement");
-  g_assert_true (escale_store_save_programme (fixture->store, programme, &error));
-  g_assert_no_error (error);
-  return programme->id;
-}
-
 /* Every field shows what the store holds; changes are saved. */
 static void
 test_edit (Fixture       *fixture,
            gconstpointer  data G_GNUC_UNUSED)
 {
-  gint64 programme = add_programme (fixture);
+  gint64 programme = escale_test_add_programme (fixture->store, "ACC",
+                                                 "Accompagnement logement");
   gint64 id = store_action (fixture, "referral", "2025-01-10");
   g_autoptr(EscaleAction) action = load (fixture, id);
   g_autoptr(EscaleAction) after = NULL;

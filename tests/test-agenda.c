@@ -12,39 +12,6 @@
 
 /* Helpers */
 
-static void
-exec_printf (EscaleStore *store,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-exec_printf (EscaleStore *store,
-             const char  *format,
-             ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_assert_true (escale_store_exec (store, sql, &error));
-  g_assert_no_error (error);
-}
-
-/* A person whose file was created long ago. */
-static gint64
-add_person (EscaleStore *store,
-            const char  *family)
-{
-  gint64 id = escale_test_add_person (store, family, NULL, NULL);
-
-  exec_printf (store, "UPDATE person SET created_at = '2020-01-01T00:00:00Z' "
-               "WHERE id = %" G_GINT64_FORMAT, id);
-  return id;
-}
-
 static EscaleAction *
 new_action (gint64      person_id,
             const char *date,
@@ -178,9 +145,9 @@ static void
 test_due (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 amina = add_person (store, "Haddad");
-  gint64 child = add_person (store, "Haddad-Junior");
-  gint64 paul = add_person (store, "Martin");
+  gint64 amina = escale_test_add_old_person (store, "Haddad", NULL);
+  gint64 child = escale_test_add_old_person (store, "Haddad-Junior", NULL);
+  gint64 paul = escale_test_add_old_person (store, "Martin", NULL);
   g_autoptr(EscaleAction) morning = new_action (amina, "2026-03-31", "planned");
   g_autoptr(GPtrArray) actions = NULL, mine = NULL, new_year = NULL;
   g_autoptr(GError) error = NULL;
@@ -194,8 +161,9 @@ test_due (void)
   household_visit = add_household_action (store, household_of (store, amina), "2026-04-01",
                                           "planned");
   group = add_group_action (store, "2026-03-31", "planned", paul, ESCALE_ATTENDANCE_UNKNOWN);
-  exec_printf (store, "INSERT INTO action_participant (action_id, person_id) "
-               "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", group, child);
+  escale_test_exec_printf (store,
+                           "INSERT INTO action_participant (action_id, person_id) "
+                           "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", group, child);
   late = add_action (store, paul, "2026-03-30", "planned");
   add_action (store, paul, "2026-03-31", "done");
   add_action (store, paul, "2026-04-02", "planned");
@@ -238,7 +206,7 @@ static void
 test_overdue (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 paul = add_person (store, "Martin");
+  gint64 paul = escale_test_add_old_person (store, "Martin", NULL);
   g_autoptr(GPtrArray) overdue = NULL, new_year = NULL;
   g_autoptr(GError) error = NULL;
   gint64 old, yesterday;
@@ -272,21 +240,22 @@ add_period (EscaleStore *store,
             const char  *started_on,
             const char  *expiry)
 {
-  exec_printf (store, "INSERT INTO status_period (person_id, status, started_on, document, "
-               "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'residence_permit', '%s', "
-               "'Card', %s%s%s)", person_id, started_on,
-               expiry ? "'" : "", expiry ? expiry : "NULL", expiry ? "'" : "");
+  escale_test_exec_printf (store,
+                           "INSERT INTO status_period (person_id, status, started_on, document, "
+                           "document_expiry) VALUES (%" G_GINT64_FORMAT ", "
+                           "'residence_permit', '%s', 'Card', %s%s%s)", person_id, started_on,
+                           expiry ? "'" : "", expiry ? expiry : "NULL", expiry ? "'" : "");
 }
 
 static void
 test_expiring (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 soon = add_person (store, "Soon");
-  gint64 later = add_person (store, "Later");
-  gint64 expired = add_person (store, "Expired");
-  gint64 renewed = add_person (store, "Renewed");
-  gint64 closed = add_person (store, "Closed");
+  gint64 soon = escale_test_add_old_person (store, "Soon", NULL);
+  gint64 later = escale_test_add_old_person (store, "Later", NULL);
+  gint64 expired = escale_test_add_old_person (store, "Expired", NULL);
+  gint64 renewed = escale_test_add_old_person (store, "Renewed", NULL);
+  gint64 closed = escale_test_add_old_person (store, "Closed", NULL);
   g_autoptr(GPtrArray) expiries = NULL;
   g_autoptr(GError) error = NULL;
   EscaleAgendaExpiry *expiry;
@@ -297,8 +266,9 @@ test_expiring (void)
   add_period (store, renewed, "2025-01-01", "2025-12-20");
   add_period (store, renewed, "2025-12-01", NULL);         /* the current one */
   add_period (store, closed, "2025-01-01", "2025-12-20");
-  exec_printf (store, "UPDATE person SET closed_on = '2025-12-01' WHERE id = %" G_GINT64_FORMAT,
-               closed);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET closed_on = '2025-12-01' WHERE id = %"
+                           G_GINT64_FORMAT, closed);
 
   expiries = escale_agenda_list_expiring (store, "2025-12-15", 30, &error);
   g_assert_no_error (error);
@@ -356,17 +326,17 @@ static void
 test_lost_contact_month_end (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 on_cutoff = add_person (store, "OnCutoff");
-  gint64 day_before = add_person (store, "DayBefore");
-  gint64 never_old = add_person (store, "NeverOld");
-  gint64 never_new = add_person (store, "NeverNew");
-  gint64 household = add_person (store, "Household");
-  gint64 member = add_person (store, "Member");
-  gint64 attended = add_person (store, "Attended");
-  gint64 absent = add_person (store, "Absent");
-  gint64 closed = add_person (store, "Closed");
-  gint64 planned_only = add_person (store, "PlannedOnly");
-  gint64 utc_late = add_person (store, "UtcLate");
+  gint64 on_cutoff = escale_test_add_old_person (store, "OnCutoff", NULL);
+  gint64 day_before = escale_test_add_old_person (store, "DayBefore", NULL);
+  gint64 never_old = escale_test_add_old_person (store, "NeverOld", NULL);
+  gint64 never_new = escale_test_add_old_person (store, "NeverNew", NULL);
+  gint64 household = escale_test_add_old_person (store, "Household", NULL);
+  gint64 member = escale_test_add_old_person (store, "Member", NULL);
+  gint64 attended = escale_test_add_old_person (store, "Attended", NULL);
+  gint64 absent = escale_test_add_old_person (store, "Absent", NULL);
+  gint64 closed = escale_test_add_old_person (store, "Closed", NULL);
+  gint64 planned_only = escale_test_add_old_person (store, "PlannedOnly", NULL);
+  gint64 utc_late = escale_test_add_old_person (store, "UtcLate", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *expected = NULL;
@@ -377,20 +347,23 @@ test_lost_contact_month_end (void)
   add_action (store, day_before, "2026-02-27", "done");
   add_action (store, day_before, "2026-01-10", "done");
   add_action (store, day_before, "2026-03-20", "missed");
-  exec_printf (store, "UPDATE person SET created_at = '2026-03-01T00:00:00Z' "
-               "WHERE id = %" G_GINT64_FORMAT, never_new);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET created_at = '2026-03-01T00:00:00Z' "
+                           "WHERE id = %" G_GINT64_FORMAT, never_new);
   g_assert_true (escale_store_household_add (store, household, member, "partner", &error));
   g_assert_no_error (error);
   add_household_action (store, household_of (store, household), "2026-03-15", "done");
   add_group_action (store, "2026-03-10", "done", attended, ESCALE_ATTENDANCE_PRESENT);
   add_group_action (store, "2026-03-10", "done", absent, ESCALE_ATTENDANCE_ABSENT);
-  exec_printf (store, "UPDATE person SET closed_on = '2026-01-01' WHERE id = %" G_GINT64_FORMAT,
-               closed);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET closed_on = '2026-01-01' WHERE id = %"
+                           G_GINT64_FORMAT, closed);
   add_action (store, planned_only, "2026-03-30", "planned");
   /* 22:30 UTC on 27 February is 23:30 in Paris, still the 27th; 23:30 UTC
    * is already the 28th. */
-  exec_printf (store, "UPDATE person SET created_at = '2026-02-27T22:30:00Z' "
-               "WHERE id = %" G_GINT64_FORMAT, utc_late);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET created_at = '2026-02-27T22:30:00Z' "
+                           "WHERE id = %" G_GINT64_FORMAT, utc_late);
 
   /* Sorted by last contact, those without by their creation. */
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
@@ -398,8 +371,9 @@ test_lost_contact_month_end (void)
                               never_old, absent, planned_only, day_before, utc_late);
   assert_lost (store, "2026-03-31", 1, expected);
 
-  exec_printf (store, "UPDATE person SET created_at = '2026-02-27T23:30:00Z' "
-               "WHERE id = %" G_GINT64_FORMAT, utc_late);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET created_at = '2026-02-27T23:30:00Z' "
+                           "WHERE id = %" G_GINT64_FORMAT, utc_late);
   list = escale_agenda_list_lost_contact (store, "2026-03-31", 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 4);
@@ -415,9 +389,9 @@ static void
 test_lost_contact_year (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 on_cutoff = add_person (store, "OnCutoff");
-  gint64 day_before = add_person (store, "DayBefore");
-  gint64 member = add_person (store, "Member");
+  gint64 on_cutoff = escale_test_add_old_person (store, "OnCutoff", NULL);
+  gint64 day_before = escale_test_add_old_person (store, "DayBefore", NULL);
+  gint64 member = escale_test_add_old_person (store, "Member", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
 
@@ -469,8 +443,8 @@ static void
 test_last_contact_kept (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 person = add_person (store, "Person");
-  gint64 partner = add_person (store, "Partner");
+  gint64 person = escale_test_add_old_person (store, "Person", NULL);
+  gint64 partner = escale_test_add_old_person (store, "Partner", NULL);
   gint64 early, late, group;
   g_autoptr(GError) error = NULL;
 
@@ -484,8 +458,9 @@ test_last_contact_kept (void)
   /* Undone: back to the one before. */
   g_assert_true (escale_store_set_action_status (store, late, "missed", &error));
   assert_last_contact (store, person, "2026-02-01");
-  exec_printf (store, "UPDATE action SET date = '2026-05-05' WHERE id = %" G_GINT64_FORMAT,
-               early);
+  escale_test_exec_printf (store,
+                           "UPDATE action SET date = '2026-05-05' WHERE id = %" G_GINT64_FORMAT,
+                           early);
   assert_last_contact (store, person, "2026-05-05");
   g_assert_true (escale_store_delete_action (store, early, &error));
   g_assert_no_error (error);
@@ -497,15 +472,17 @@ test_last_contact_kept (void)
   add_household_action (store, household_of (store, person), "2026-06-01", "done");
   assert_last_contact (store, partner, "2026-06-01");
   assert_last_contact (store, person, "2026-06-01");
-  exec_printf (store, "DELETE FROM household_member WHERE person_id = %" G_GINT64_FORMAT,
-               partner);
+  escale_test_exec_printf (store,
+                           "DELETE FROM household_member WHERE person_id = %" G_GINT64_FORMAT,
+                           partner);
   assert_last_contact (store, partner, NULL);
 
   /* A group session counts once the person was there. */
   group = add_group_action (store, "2026-07-01", "done", partner, ESCALE_ATTENDANCE_ABSENT);
   assert_last_contact (store, partner, NULL);
-  exec_printf (store, "UPDATE action_participant SET attended = 1 WHERE action_id = %"
-               G_GINT64_FORMAT, group);
+  escale_test_exec_printf (store,
+                           "UPDATE action_participant SET attended = 1 WHERE action_id = %"
+                           G_GINT64_FORMAT, group);
   assert_last_contact (store, partner, "2026-07-01");
   g_assert_true (escale_store_delete_action (store, group, &error));
   assert_last_contact (store, partner, NULL);
@@ -527,14 +504,15 @@ test_pages (void)
       g_autofree char *name = g_strdup_printf ("P%u", i);
       g_autofree char *date = g_strdup_printf ("2026-01-%02u", 10 + i);
 
-      people[i] = add_person (store, name);
+      people[i] = escale_test_add_old_person (store, name, NULL);
       add_action (store, people[i], "2026-03-02", "planned");
       add_action (store, people[i], "2026-02-01", "planned");
       add_action (store, people[i], date, "done");
       add_period (store, people[i], "2025-01-01", date);
     }
-  exec_printf (store, "UPDATE action SET worker = 'Léa' WHERE person_id IN (%" G_GINT64_FORMAT
-               ", %" G_GINT64_FORMAT ")", people[3], people[4]);
+  escale_test_exec_printf (store,
+                           "UPDATE action SET worker = 'Léa' WHERE person_id IN (%" G_GINT64_FORMAT
+                           ", %" G_GINT64_FORMAT ")", people[3], people[4]);
 
   page = escale_agenda_list_due_page (store, "2026-03-02", "2026-03-02", "2026-03-02", NULL, 2,
                                       &n_total, &error);
@@ -564,8 +542,9 @@ test_pages (void)
   g_clear_pointer (&page, g_ptr_array_unref);
 
   /* Documents expired on 10 to 14 January; one closed file is left out. */
-  exec_printf (store, "UPDATE person SET closed_on = '2026-01-20' WHERE id = %" G_GINT64_FORMAT,
-               people[0]);
+  escale_test_exec_printf (store,
+                           "UPDATE person SET closed_on = '2026-01-20' WHERE id = %"
+                           G_GINT64_FORMAT, people[0]);
   page = escale_agenda_list_expiring_page (store, "2026-01-12", 1, 2, &n_total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 2);
@@ -581,9 +560,9 @@ static void
 test_file_to_open (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
-  gint64 head = add_person (store, "Head");
-  gint64 child = add_person (store, "Child");
-  gint64 other = add_person (store, "Other");
+  gint64 head = escale_test_add_old_person (store, "Head", NULL);
+  gint64 child = escale_test_add_old_person (store, "Child", NULL);
+  gint64 other = escale_test_add_old_person (store, "Other", NULL);
   g_autoptr(EscaleAction) own = new_action (other, "2026-03-02", "planned");
   const char *themes[] = { "rights", "housing", NULL };
   g_autoptr(GPtrArray) list = NULL;

@@ -34,13 +34,7 @@ typedef struct
   gint64              opened_id;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+#define spin escale_test_spin
 
 static void
 on_saved_cb (EscalePersonEditor *editor G_GNUC_UNUSED,
@@ -662,21 +656,6 @@ test_duplicate_saved_anyway (Fixture       *fixture,
   g_assert_cmpint (escale_store_count_people (fixture->store), ==, 2);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_cancel_asks (Fixture       *fixture,
                   gconstpointer  data G_GNUC_UNUSED)
@@ -688,13 +667,13 @@ test_cancel_asks (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL));
   spin ();
   g_assert_nonnull (fixture->editor);
-  dialog = find_message_dialog ();
+  dialog = escale_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
   /* Keep editing (what Escape does): the form stays as it was. */
   gtk_window_close (GTK_WINDOW (dialog));
   spin ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (escale_test_find_message_dialog ());
   g_assert_nonnull (fixture->editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture,
                                                                ESCALE_FIELD_FAMILY_NAME))),
@@ -704,7 +683,7 @@ test_cancel_asks (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->editor));
   spin ();
   g_assert_nonnull (fixture->editor);
-  dialog = find_message_dialog ();
+  dialog = escale_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   /* What the Discard button does. */
   adw_message_dialog_response (dialog, "discard");
@@ -718,11 +697,11 @@ test_cancel_asks (Fixture       *fixture,
   type_into (fixture, ESCALE_FIELD_FAMILY_NAME, "Haddad");
   gtk_window_close (GTK_WINDOW (fixture->editor));
   spin ();
-  g_assert_nonnull (find_message_dialog ());
+  g_assert_nonnull (escale_test_find_message_dialog ());
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
   spin ();
   g_assert_null (fixture->editor);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (escale_test_find_message_dialog ());
 }
 
 /* Lets the debounce timeout and the revealers' animations finish. */
@@ -754,44 +733,6 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-/* The shortcut bound to @accelerator, among the window's own; @phase, if
- * given, receives the propagation phase of its controller. */
-static GtkShortcut *
-find_shortcut_in_phase (GtkWidget           *widget,
-                        const char          *accelerator,
-                        GtkPropagationPhase *phase)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              if (phase != NULL)
-                *phase = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller));
-              return g_steal_pointer (&shortcut);
-            }
-        }
-    }
-  return NULL;
-}
-
-static GtkShortcut *
-find_shortcut (GtkWidget  *widget,
-               const char *accelerator)
-{
-  return find_shortcut_in_phase (widget, accelerator, NULL);
-}
-
 /* Ctrl+Enter saves, Escape cancels. */
 static void
 test_shortcuts (Fixture       *fixture,
@@ -804,9 +745,9 @@ test_shortcuts (Fixture       *fixture,
 
   open_editor (fixture, NULL);
   /* Caught before the focused widget, so that it saves from the notes too. */
-  save = find_shortcut_in_phase (GTK_WIDGET (fixture->editor), "<Control>Return", &phase);
+  save = escale_test_find_shortcut (GTK_WIDGET (fixture->editor), "<Control>Return", &phase);
   g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
-  cancel = find_shortcut (GTK_WIDGET (fixture->editor), "Escape");
+  cancel = escale_test_find_shortcut (GTK_WIDGET (fixture->editor), "Escape", NULL);
   g_assert_nonnull (save);
   g_assert_nonnull (cancel);
 

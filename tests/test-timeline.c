@@ -6,8 +6,6 @@
 
 #include "escale-action-store.h"
 #include "escale-person-store.h"
-#include "escale-programme-store.h"
-#include "escale-store-private.h"
 #include "escale-test-util.h"
 #include "escale-timeline.h"
 
@@ -51,16 +49,6 @@ add_action (EscaleStore *store,
   escale_action_set (action, ESCALE_ACTION_FIELD_TIME, time);
   save_ok (store, action);
   return escale_action_get_id (action);
-}
-
-static void
-exec_ok (EscaleStore *store,
-         const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (escale_store_exec (store, sql, &error));
-  g_assert_no_error (error);
 }
 
 static EscaleTimelineItem *
@@ -249,17 +237,12 @@ test_fields (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
-  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
+  gint64 programme = escale_test_add_programme (store, "AIDE", "Emergency fund");
   g_autoptr(EscaleAction) action = new_action (person, "2026-02-03", "done");
   g_autoptr(EscaleTimeline) timeline = NULL;
-  g_autoptr(GError) error = NULL;
   EscaleTimelineItem *item;
   const char * const *themes;
 
-  programme->code = g_strdup ("AIDE");
-  programme->name = g_strdup ("Emergency fund");
-  g_assert_true (escale_store_save_programme (store, programme, &error));
-  g_assert_no_error (error);
   escale_action_set (action, ESCALE_ACTION_FIELD_TYPE, "financial_aid");
   escale_action_set (action, ESCALE_ACTION_FIELD_TIME, "14:30");
   escale_action_set (action, ESCALE_ACTION_FIELD_WORKER, "Claire");
@@ -267,7 +250,7 @@ test_fields (void)
   escale_action_set (action, ESCALE_ACTION_FIELD_NOTES, "Food vouchers.\nSecond line.");
   escale_action_set_int (action, ESCALE_ACTION_FIELD_DURATION, 45);
   escale_action_set_int (action, ESCALE_ACTION_FIELD_AMOUNT, 5050);
-  escale_action_set_int (action, ESCALE_ACTION_FIELD_PROGRAMME_ID, programme->id);
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PROGRAMME_ID, programme);
   escale_action_set_themes (action, (const char *[]) { "material", "housing", NULL });
   save_ok (store, action);
 
@@ -366,19 +349,18 @@ test_status_items (void)
   g_autoptr(EscaleStore) store = escale_test_store_new ();
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
   g_autoptr(EscaleTimeline) timeline = NULL;
-  g_autofree char *sql = NULL;
   gint64 action;
   EscaleTimelineItem *item;
 
   action = add_action (store, person, "2026-02-15", NULL, "done");
-  sql = g_strdup_printf ("INSERT INTO status_period (id, person_id, status, started_on, "
-                         "document, document_expiry) VALUES "
-                         "(71, %1$" G_GINT64_FORMAT ", 'asylum_seeker', '2025-11-03', "
-                         "'Attestation', '2026-02-20'), "
-                         "(72, %1$" G_GINT64_FORMAT ", 'refugee', '2026-02-21', 'Card', NULL), "
-                         "(73, %1$" G_GINT64_FORMAT ", 'unknown', NULL, NULL, NULL)",
-                         person);
-  exec_ok (store, sql);
+  escale_test_exec_printf (store,
+                           "INSERT INTO status_period (id, person_id, status, started_on, "
+                           "document, document_expiry) VALUES "
+                           "(71, %1$" G_GINT64_FORMAT ", 'asylum_seeker', '2025-11-03', "
+                           "'Attestation', '2026-02-20'), "
+                           "(72, %1$" G_GINT64_FORMAT ", 'refugee', '2026-02-21', 'Card', NULL), "
+                           "(73, %1$" G_GINT64_FORMAT ", 'unknown', NULL, NULL, NULL)",
+                           person);
 
   timeline = escale_timeline_new (store, person, TODAY);
   assert_rows (timeline, g_strdup_printf ("M0 2026-02\n"
@@ -405,27 +387,21 @@ test_filters (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
-  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
+  gint64 programme = escale_test_add_programme (store, "LOG", "Housing first");
   g_autoptr(EscaleAction) housing = new_action (person, "2026-02-01", "done");
   g_autoptr(EscaleAction) call = new_action (person, "2026-01-01", "planned");
   g_autoptr(EscaleTimeline) timeline = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
   Mirror mirror;
 
-  programme->code = g_strdup ("LOG");
-  programme->name = g_strdup ("Housing first");
-  g_assert_true (escale_store_save_programme (store, programme, &error));
-  g_assert_no_error (error);
   escale_action_set_themes (housing, (const char *[]) { "housing", "rights", NULL });
-  escale_action_set_int (housing, ESCALE_ACTION_FIELD_PROGRAMME_ID, programme->id);
+  escale_action_set_int (housing, ESCALE_ACTION_FIELD_PROGRAMME_ID, programme);
   save_ok (store, housing);
   escale_action_set (call, ESCALE_ACTION_FIELD_TYPE, "phone_call");
   escale_action_set_themes (call, (const char *[]) { "health", NULL });
   save_ok (store, call);
-  sql = g_strdup_printf ("INSERT INTO status_period (person_id, status, started_on) "
-                         "VALUES (%" G_GINT64_FORMAT ", 'refugee', '2025-06-01')", person);
-  exec_ok (store, sql);
+  escale_test_exec_printf (store,
+                           "INSERT INTO status_period (person_id, status, started_on) "
+                           "VALUES (%" G_GINT64_FORMAT ", 'refugee', '2025-06-01')", person);
 
   timeline = escale_timeline_new (store, person, TODAY);
   mirror_init (&mirror, timeline);
@@ -441,7 +417,7 @@ test_filters (void)
   escale_timeline_set_type (timeline, "phone_call");
   assert_rows (timeline, g_strdup_printf ("A%" G_GINT64_FORMAT " 2026-01-01 pinned overdue\n",
                                           escale_action_get_id (call)));
-  escale_timeline_set_programme (timeline, programme->id);
+  escale_timeline_set_programme (timeline, programme);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 0);
   escale_timeline_set_type (timeline, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 2);
@@ -535,14 +511,13 @@ test_lazy (void)
   g_autoptr(EscaleStore) store = escale_test_store_new ();
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
   g_autoptr(EscaleTimeline) timeline = NULL;
-  g_autofree char *sql = NULL;
   guint n;
 
-  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
-                         "WHERE i < 999) INSERT INTO action (person_id, date, type, status) "
-                         "SELECT %" G_GINT64_FORMAT ", date ('2026-03-01', '-' || i || ' days'), "
-                         "'interview', 'done' FROM n", person);
-  exec_ok (store, sql);
+  escale_test_exec_printf (store,
+                           "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 999) INSERT INTO action (person_id, date, type, status) "
+                           "SELECT %" G_GINT64_FORMAT ", date ('2026-03-01', '-' || i || ' days'), "
+                           "'interview', 'done' FROM n", person);
   timeline = escale_timeline_new (store, person, TODAY);
   n = g_list_model_get_n_items (G_LIST_MODEL (timeline));
   g_assert_cmpuint (n, >, 1000);

@@ -19,7 +19,6 @@
 #include "escale-agenda-util.h"
 #include "escale-application.h"
 #include "escale-people-page.h"
-#include "escale-store-private.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-window.h"
@@ -47,39 +46,6 @@ typedef struct
 #define spin escale_test_spin
 
 /* Data */
-
-static void
-exec_printf (EscaleStore *store,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-exec_printf (EscaleStore *store,
-             const char  *format,
-             ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_assert_true (escale_store_exec (store, sql, &error));
-  g_assert_no_error (error);
-}
-
-static gint64
-add_old_person (EscaleStore *store,
-                const char  *family,
-                const char  *given)
-{
-  gint64 id = escale_test_add_person (store, family, given, NULL);
-
-  exec_printf (store, "UPDATE person SET created_at = '2020-01-01T00:00:00Z' "
-               "WHERE id = %" G_GINT64_FORMAT, id);
-  return id;
-}
 
 static gint64
 add_action (EscaleStore *store,
@@ -121,9 +87,9 @@ fill_store (Fixture *fixture)
   g_autofree char *expiry = day_from_today (fixture, 10);
   g_autofree char *long_ago = day_from_today (fixture, -400);
 
-  fixture->amina = add_old_person (store, "Haddad", "Amina");
-  fixture->yonas = add_old_person (store, "Tesfaye", "Yonas");
-  fixture->lost = add_old_person (store, "Silent", "Omid");
+  fixture->amina = escale_test_add_old_person (store, "Haddad", "Amina");
+  fixture->yonas = escale_test_add_old_person (store, "Tesfaye", "Yonas");
+  fixture->lost = escale_test_add_old_person (store, "Silent", "Omid");
   fixture->expiring = escale_test_add_person (store, "Karimi", "Leila", NULL);
 
   fixture->today_mine = add_action (store, fixture->amina, fixture->today, "10:00", ME, "planned",
@@ -137,9 +103,10 @@ fill_store (Fixture *fixture)
   add_action (store, fixture->amina, past, NULL, ME, "done", NULL);
   add_action (store, fixture->yonas, past, NULL, OTHER, "done", NULL);
   add_action (store, fixture->lost, long_ago, NULL, OTHER, "done", NULL);
-  exec_printf (store, "INSERT INTO status_period (person_id, status, started_on, document, "
-               "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'residence_permit', "
-               "'2025-01-01', 'Residence card', '%s')", fixture->expiring, expiry);
+  escale_test_exec_printf (store,
+                           "INSERT INTO status_period (person_id, status, started_on, document, "
+                           "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'residence_permit', "
+                           "'2025-01-01', 'Residence card', '%s')", fixture->expiring, expiry);
 }
 
 static void
@@ -180,33 +147,18 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Looking at the page */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
+/* The groups of the page, in order. */
 static GPtrArray *
-find_all (gpointer widget,
-          GType    type)
+find_groups (Fixture *fixture)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (widget), type, found);
-  return found;
+  return escale_test_find_all (fixture->page, ADW_TYPE_PREFERENCES_GROUP);
 }
 
 /* The titles of the groups shown, joined by "|". */
 static char *
 group_titles (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) groups = find_all (fixture->page, ADW_TYPE_PREFERENCES_GROUP);
+  g_autoptr(GPtrArray) groups = find_groups (fixture);
   GString *titles = g_string_new (NULL);
 
   for (guint i = 0; i < groups->len; i++)
@@ -215,11 +167,11 @@ group_titles (Fixture *fixture)
   return g_string_free (titles, FALSE);
 }
 
-static AdwPreferencesGroup *
+static GtkWidget *
 find_group (Fixture    *fixture,
             const char *title_part)
 {
-  g_autoptr(GPtrArray) groups = find_all (fixture->page, ADW_TYPE_PREFERENCES_GROUP);
+  g_autoptr(GPtrArray) groups = find_groups (fixture);
 
   for (guint i = 0; i < groups->len; i++)
     if (strstr (adw_preferences_group_get_title (groups->pdata[i]), title_part) != NULL)
@@ -232,7 +184,7 @@ static guint
 count_rows (gpointer    within,
             const char *title_part)
 {
-  g_autoptr(GPtrArray) rows = find_all (within, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = escale_test_find_all (within, ADW_TYPE_ACTION_ROW);
   guint n = 0;
 
   for (guint i = 0; i < rows->len; i++)
@@ -241,26 +193,15 @@ count_rows (gpointer    within,
   return n;
 }
 
-static AdwActionRow *
-find_row (gpointer    within,
-          const char *title_part)
+/* The subtitle of the first row of @within whose title contains @title_part. */
+static const char *
+row_subtitle (gpointer    within,
+              const char *title_part)
 {
-  g_autoptr(GPtrArray) rows = find_all (within, ADW_TYPE_ACTION_ROW);
+  AdwActionRow *row = escale_test_find_row (within, title_part);
 
-  for (guint i = 0; i < rows->len; i++)
-    if (strstr (adw_preferences_row_get_title (rows->pdata[i]), title_part) != NULL)
-      return rows->pdata[i];
-  return NULL;
-}
-
-static char *
-status_of (EscaleStore *store,
-           gint64       id)
-{
-  g_autoptr(EscaleAction) action = escale_store_load_action (store, id, NULL);
-
-  g_assert_nonnull (action);
-  return g_strdup (escale_action_get (action, ESCALE_ACTION_FIELD_STATUS));
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (row);
 }
 
 /* Tests */
@@ -270,7 +211,7 @@ test_groups_mine_everyone (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *titles = group_titles (fixture);
-  AdwPreferencesGroup *today, *tomorrow, *overdue;
+  GtkWidget *today, *tomorrow, *overdue;
 
   (void) data;
   g_assert_false (escale_agenda_page_get_everyone (fixture->page));
@@ -286,9 +227,8 @@ test_groups_mine_everyone (Fixture       *fixture,
   g_assert_cmpuint (count_rows (find_group (fixture, "Expiring"), "Karimi Leila"), ==, 1);
   g_assert_cmpuint (count_rows (find_group (fixture, "Lost Contact"), "Silent Omid"), ==, 1);
   /* The first line of the notes that says something. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row (today, "Haddad")),
-                            "Bring the passport"));
-  g_assert_null (strstr (adw_action_row_get_subtitle (find_row (today, "Haddad")), "letter"));
+  g_assert_nonnull (strstr (row_subtitle (today, "Haddad"), "Bring the passport"));
+  g_assert_null (strstr (row_subtitle (today, "Haddad"), "letter"));
 
   /* Everyone: the other worker's action too, and the setting remembers. */
   escale_agenda_page_set_everyone (fixture->page, TRUE);
@@ -297,7 +237,7 @@ test_groups_mine_everyone (Fixture       *fixture,
   today = find_group (fixture, "Today");
   g_assert_cmpuint (count_rows (today, "Tesfaye Yonas"), ==, 1);
   g_assert_cmpuint (count_rows (today, "Haddad Amina"), ==, 1);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row (today, "Tesfaye")), OTHER));
+  g_assert_nonnull (strstr (row_subtitle (today, "Tesfaye"), OTHER));
 
   /* The setting changed elsewhere (preferences) switches the page back. */
   g_settings_set_boolean (fixture->settings, "agenda-everyone", FALSE);
@@ -327,14 +267,14 @@ static void
 test_done (Fixture       *fixture,
            gconstpointer  data)
 {
-  AdwActionRow *row = find_row (find_group (fixture, "Today"), "Haddad Amina");
+  AdwActionRow *row = escale_test_find_row (find_group (fixture, "Today"), "Haddad Amina");
   g_autoptr(GPtrArray) buttons = NULL;
   g_autofree char *status = NULL;
   GtkWidget *done = NULL;
 
   (void) data;
   g_assert_nonnull (row);
-  buttons = find_all (row, GTK_TYPE_BUTTON);
+  buttons = escale_test_find_all (row, GTK_TYPE_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "agenda.done") == 0)
       done = buttons->pdata[i];
@@ -342,10 +282,10 @@ test_done (Fixture       *fixture,
   g_signal_emit_by_name (done, "clicked");
   spin ();
 
-  status = status_of (fixture->store, fixture->today_mine);
+  status = escale_test_action_status (fixture->store, fixture->today_mine);
   g_assert_cmpstr (status, ==, "done");
   g_clear_pointer (&status, g_free);
-  status = status_of (fixture->store, fixture->overdue_mine);
+  status = escale_test_action_status (fixture->store, fixture->overdue_mine);
   g_assert_cmpstr (status, ==, "planned");
   /* Gone from the page; today stays, saying there is nothing left. */
   g_assert_cmpuint (count_rows (fixture->page, "Haddad Amina"), ==, 2);
@@ -353,14 +293,14 @@ test_done (Fixture       *fixture,
   g_assert_cmpuint (count_rows (find_group (fixture, "Today"), "Nothing planned"), ==, 1);
 
   /* The overdue one, its group goes with it. */
-  buttons = (g_ptr_array_unref (buttons), find_all (find_group (fixture, "Overdue"),
-                                                    GTK_TYPE_BUTTON));
+  buttons = (g_ptr_array_unref (buttons),
+             escale_test_find_all (find_group (fixture, "Overdue"), GTK_TYPE_BUTTON));
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "agenda.done") == 0)
       g_signal_emit_by_name (buttons->pdata[i], "clicked");
   spin ();
   g_assert_null (find_group (fixture, "Overdue"));
-  status = status_of (fixture->store, fixture->overdue_mine);
+  status = escale_test_action_status (fixture->store, fixture->overdue_mine);
   g_assert_cmpstr (status, ==, "done");
 
   /* A new refresh agrees with the page as it was left. */
@@ -387,7 +327,7 @@ test_open_person (Fixture       *fixture,
   (void) data;
   g_signal_connect_swapped (fixture->page, "open-person", G_CALLBACK (on_open_person), &opened);
 
-  row = find_row (find_group (fixture, "Expiring"), "Karimi");
+  row = escale_test_find_row (find_group (fixture, "Expiring"), "Karimi");
   gtk_widget_activate (GTK_WIDGET (row));
   spin ();
   g_assert_cmpint (opened, ==, fixture->expiring);
@@ -396,7 +336,7 @@ test_open_person (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-agenda",
                                              NULL));
   spin ();
-  row = find_row (find_group (fixture, "Lost Contact"), "Silent Omid");
+  row = escale_test_find_row (find_group (fixture, "Lost Contact"), "Silent Omid");
   g_assert_nonnull (row);
   gtk_widget_activate (GTK_WIDGET (row));
   spin ();
@@ -412,7 +352,7 @@ static void
 test_show_more (Fixture       *fixture,
                 gconstpointer  data)
 {
-  AdwPreferencesGroup *group;
+  GtkWidget *group;
   AdwActionRow *more;
 
   (void) data;
@@ -420,19 +360,20 @@ test_show_more (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("Quiet%02d", i);
 
-      add_old_person (fixture->store, name, NULL);
+      escale_test_add_old_person (fixture->store, name, NULL);
     }
   escale_agenda_page_refresh (fixture->page);
   group = find_group (fixture, "Lost Contact");
-  g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Lost Contact: 71 People");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Lost Contact: 71 People");
   g_assert_cmpuint (count_rows (group, "Quiet"), ==, 50);
-  more = find_row (group, "Show More");
+  more = escale_test_find_row (group, "Show More");
   g_assert_nonnull (more);
   g_assert_cmpstr (adw_action_row_get_subtitle (more), ==, "21 more");
   gtk_widget_activate (GTK_WIDGET (more));
   spin ();
   g_assert_cmpuint (count_rows (group, "Quiet"), ==, 70);
-  g_assert_null (find_row (group, "Show More"));
+  g_assert_null (escale_test_find_row (group, "Show More"));
 }
 
 /* Page objects of a PDF written by cairo. */
@@ -564,7 +505,7 @@ test_empty (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-agenda", NULL));
   spin ();
-  status_pages = find_all (page, ADW_TYPE_STATUS_PAGE);
+  status_pages = escale_test_find_all (page, ADW_TYPE_STATUS_PAGE);
   g_assert_cmpuint (status_pages->len, ==, 1);
   g_assert_true (gtk_widget_get_mapped (status_pages->pdata[0]));
   g_assert_cmpstr (adw_status_page_get_title (status_pages->pdata[0]), ==, "Nothing Due");

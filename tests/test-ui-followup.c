@@ -63,16 +63,6 @@ timeline_item (EscaleTimelineView *view,
   return NULL;
 }
 
-static char *
-status_of (EscaleStore *store,
-           gint64       id)
-{
-  g_autoptr(EscaleAction) action = escale_store_load_action (store, id, NULL);
-
-  g_assert_nonnull (action);
-  return g_strdup (escale_action_get (action, ESCALE_ACTION_FIELD_STATUS));
-}
-
 /* Fills the dialog as a worker would: a next step due tomorrow. */
 static void
 add_action_with_next_step (EscaleActionDialog *dialog,
@@ -113,11 +103,10 @@ test_next_step_to_agenda (void)
   gtk_window_present (GTK_WINDOW (window));
   escale_people_page_open_person (people, person);
   escale_test_spin ();
-  person_view = ESCALE_PERSON_VIEW (escale_test_find_widget (GTK_WIDGET (window),
-                                                             ESCALE_TYPE_PERSON_VIEW, NULL,
-                                                             NULL));
+  person_view = ESCALE_PERSON_VIEW (escale_test_find_widget (window, ESCALE_TYPE_PERSON_VIEW,
+                                                             NULL, NULL));
   timeline = ESCALE_TIMELINE_VIEW (escale_person_view_get_timeline_view (person_view));
-  g_assert_nonnull (escale_test_find_label (GTK_WIDGET (timeline), "No Follow-up Yet"));
+  g_assert_nonnull (escale_test_find_label (timeline, "No Follow-up Yet"));
 
   /* Ctrl+Shift+A's action opens the dialog; the next step is saved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_view), "person.add-action",
@@ -141,7 +130,7 @@ test_next_step_to_agenda (void)
   g_assert_nonnull (item);
   g_assert_cmpstr (escale_timeline_item_get_status (item), ==, "done");
   g_clear_object (&item);
-  g_assert_null (escale_test_find_label (GTK_WIDGET (timeline), "No Follow-up Yet"));
+  g_assert_null (escale_test_find_label (timeline, "No Follow-up Yet"));
 
   /* The agenda shows it tomorrow, for everyone. */
   escale_agenda_page_set_everyone (ESCALE_AGENDA_PAGE (agenda), TRUE);
@@ -153,12 +142,12 @@ test_next_step_to_agenda (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), NEXT_STEP));
 
   /* Done in one click: the store has it, the agenda lets it go. */
-  done = escale_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL, NULL);
+  done = escale_test_find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
   g_assert_nonnull (done);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (done)), ==, "agenda.done");
   g_signal_emit_by_name (done, "clicked");
   escale_test_spin ();
-  status = status_of (store, ids[1]);
+  status = escale_test_action_status (store, ids[1]);
   g_assert_cmpstr (status, ==, "done");
   g_assert_null (escale_test_find_row (agenda, "Haddad"));
 

@@ -52,21 +52,6 @@ type_into (EscaleFormDialog *dialog,
   gtk_editable_set_text (GTK_EDITABLE (escale_form_dialog_get_field (dialog, field)), text);
 }
 
-static gint64
-add_programme (EscaleStore *store,
-               const char  *code,
-               const char  *name)
-{
-  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
-  g_autoptr(GError) error = NULL;
-
-  programme->code = g_strdup (code);
-  programme->name = g_strdup (name);
-  g_assert_true (escale_store_save_programme (store, programme, &error));
-  g_assert_no_error (error);
-  return programme->id;
-}
-
 static void
 test_vocabularies (void)
 {
@@ -280,7 +265,7 @@ test_enrolments (void)
 {
   g_autoptr(EscaleStore) store = escale_test_store_new ();
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
-  gint64 programme = add_programme (store, "HOUSING", "Housing first");
+  gint64 programme = escale_test_add_programme (store, "HOUSING", "Housing first");
   GtkWidget *window = gtk_window_new ();
   GtkWidget *section = escale_enrolments_section_new (store, person);
   EscaleEnrolmentsSection *self = ESCALE_ENROLMENTS_SECTION (section);
@@ -290,7 +275,7 @@ test_enrolments (void)
   GtkDropDown *reason;
   GtkWidget *row;
 
-  add_programme (store, "LANG", "Language");
+  escale_test_add_programme (store, "LANG", "Language");
   gtk_window_set_child (GTK_WINDOW (window), section);
   gtk_window_present (GTK_WINDOW (window));
   spin ();

@@ -14,8 +14,6 @@
 #include "escale-action-store.h"
 #include "escale-people-page.h"
 #include "escale-person-view.h"
-#include "escale-programme-store.h"
-#include "escale-store-private.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-timeline-row.h"
@@ -78,32 +76,15 @@ add_action (Fixture    *fixture,
   return escale_action_get_id (action);
 }
 
-static void
-exec_ok (EscaleStore *store,
-         const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (escale_store_exec (store, sql, &error));
-  g_assert_no_error (error);
-}
-
+/* The referral, in a programme and through a partner. */
 static void
 add_programme (Fixture *fixture)
 {
-  g_autoptr(EscaleProgramme) programme = escale_programme_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  programme->code = g_strdup ("LOG");
-  programme->name = g_strdup ("Housing first");
-  g_assert_true (escale_store_save_programme (fixture->store, programme, &error));
-  g_assert_no_error (error);
-  fixture->programme = programme->id;
-  sql = g_strdup_printf ("UPDATE action SET programme_id = %" G_GINT64_FORMAT ", "
-                         "partner = 'CADA', referral_outcome = 'accepted' "
-                         "WHERE id = %" G_GINT64_FORMAT, programme->id, fixture->referral);
-  exec_ok (fixture->store, sql);
+  fixture->programme = escale_test_add_programme (fixture->store, "LOG", "Housing first");
+  escale_test_exec_printf (fixture->store,
+                           "UPDATE action SET programme_id = %" G_GINT64_FORMAT ", "
+                           "partner = 'CADA', referral_outcome = 'accepted' "
+                           "WHERE id = %" G_GINT64_FORMAT, fixture->programme, fixture->referral);
 }
 
 static void
@@ -111,12 +92,11 @@ add_status (Fixture *fixture)
 {
   g_autofree char *started = day_from_today (-100);
   g_autofree char *expiry = day_from_today (20);
-  g_autofree char *sql = NULL;
 
-  sql = g_strdup_printf ("INSERT INTO status_period (person_id, status, started_on, document, "
-                         "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'refugee', '%s', "
-                         "'Residence permit', '%s')", fixture->person, started, expiry);
-  exec_ok (fixture->store, sql);
+  escale_test_exec_printf (fixture->store,
+                           "INSERT INTO status_period (person_id, status, started_on, document, "
+                           "document_expiry) VALUES (%" G_GINT64_FORMAT ", 'refugee', '%s', "
+                           "'Residence permit', '%s')", fixture->person, started, expiry);
 }
 
 static void
@@ -157,27 +137,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             GType          type,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (test == NULL || test (root, data)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, test, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_item (GtkWidget     *widget,
             gconstpointer  data)
@@ -196,38 +155,26 @@ find_row (Fixture            *fixture,
           gint64              id)
 {
   gint64 kind_id[] = { kind, id };
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->view), ESCALE_TYPE_TIMELINE_ROW,
-                                shows_item, kind_id);
+  GtkWidget *row = escale_test_find_widget (fixture->view, ESCALE_TYPE_TIMELINE_ROW,
+                                            shows_item, kind_id);
 
   g_assert_nonnull (row);
   return ESCALE_TIMELINE_ROW (row);
 }
 
 static gboolean
-has_label (GtkWidget     *widget,
-           gconstpointer  data)
+button_shows (GtkWidget     *widget,
+              gconstpointer  data)
 {
-  GtkWidget *label = GTK_IS_BUTTON (widget) ? NULL : widget;
-
-  if (GTK_IS_BUTTON (widget))
-    return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0 &&
-           gtk_widget_is_drawable (widget);
-  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), data) == 0 &&
-         gtk_widget_is_drawable (label);
-}
-
-static GtkWidget *
-find_label (gpointer    root,
-            const char *text)
-{
-  return find_widget (GTK_WIDGET (root), GTK_TYPE_LABEL, has_label, text);
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0 &&
+         gtk_widget_is_drawable (widget);
 }
 
 static GtkWidget *
 find_button (gpointer    root,
              const char *label)
 {
-  return find_widget (GTK_WIDGET (root), GTK_TYPE_BUTTON, has_label, label);
+  return escale_test_find_widget (root, GTK_TYPE_BUTTON, button_shows, label);
 }
 
 static gboolean
@@ -241,8 +188,8 @@ static GtkDropDown *
 find_filter (Fixture    *fixture,
              const char *tooltip)
 {
-  GtkWidget *dropdown = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN,
-                                     has_tooltip, tooltip);
+  GtkWidget *dropdown = escale_test_find_widget (fixture->view, GTK_TYPE_DROP_DOWN,
+                                                 has_tooltip, tooltip);
 
   g_assert_nonnull (dropdown);
   return GTK_DROP_DOWN (dropdown);
@@ -259,8 +206,8 @@ has_timeline_class (GtkWidget     *widget,
 static GtkWidget *
 list_view (Fixture *fixture)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW,
-                                 has_timeline_class, NULL);
+  GtkWidget *list = escale_test_find_widget (fixture->view, GTK_TYPE_LIST_VIEW,
+                                             has_timeline_class, NULL);
 
   g_assert_nonnull (list);
   return list;
@@ -281,16 +228,6 @@ item_at (Fixture *fixture,
   g_assert_nonnull (item);
   g_object_unref (item);   /* the model's page keeps it */
   return item;
-}
-
-static char *
-action_status (Fixture *fixture,
-               gint64   id)
-{
-  g_autoptr(EscaleAction) action = escale_store_load_action (fixture->store, id, NULL);
-
-  g_assert_nonnull (action);
-  return g_strdup (escale_action_get (action, ESCALE_ACTION_FIELD_STATUS));
 }
 
 /* The largest range of rows told to have changed. */
@@ -350,20 +287,21 @@ test_order (Fixture       *fixture,
   g_assert_cmpint (escale_timeline_find_action (model, fixture->planned), ==, 1);
   row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->overdue);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
-  g_assert_nonnull (find_label (row, "Overdue"));
-  g_assert_nonnull (find_label (row, "Planned"));   /* the heading above the pinned rows */
+  g_assert_nonnull (escale_test_find_label (row, "Overdue"));
+  /* The heading above the pinned rows. */
+  g_assert_nonnull (escale_test_find_label (row, "Planned"));
   g_assert_nonnull (find_button (row, "Done"));
   g_assert_nonnull (find_button (row, "Missed"));
   row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->planned);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "pinned"));
-  g_assert_null (find_label (row, "Planned"));
+  g_assert_null (escale_test_find_label (row, "Planned"));
 
   /* Then newest first, a header before each month. */
   item = item_at (fixture, 2);
   g_assert_cmpint (escale_timeline_item_get_kind (item), ==, ESCALE_TIMELINE_MONTH);
   month = expected_month (escale_timeline_item_get_date (item));
-  g_assert_nonnull (find_label (find_row (fixture, ESCALE_TIMELINE_MONTH, 0), month));
+  g_assert_nonnull (escale_test_find_label (find_row (fixture, ESCALE_TIMELINE_MONTH, 0), month));
   for (guint i = 2; i < n; i++)
     {
       item = item_at (fixture, i);
@@ -378,11 +316,11 @@ test_order (Fixture       *fixture,
 
   /* What a done action row shows. */
   row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->referral);
-  g_assert_nonnull (find_label (row, "Referral"));
-  g_assert_nonnull (find_label (row, "Rights"));
-  g_assert_nonnull (find_label (row, "Done"));
+  g_assert_nonnull (escale_test_find_label (row, "Referral"));
+  g_assert_nonnull (escale_test_find_label (row, "Rights"));
+  g_assert_nonnull (escale_test_find_label (row, "Done"));
   g_assert_null (find_button (row, "Done"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_label (row, "Rights")), "theme-tag"));
+  g_assert_true (gtk_widget_has_css_class (escale_test_find_label (row, "Rights"), "theme-tag"));
 
   /* The file's status and its document, which expires within the warning days. */
   for (guint i = 0; i < n; i++)
@@ -392,7 +330,7 @@ test_order (Fixture       *fixture,
         {
           row = find_row (fixture, ESCALE_TIMELINE_STATUS_CHANGE, escale_timeline_item_get_id (item));
           g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "status-change"));
-          g_assert_nonnull (find_label (row, "Status: Refugee"));
+          g_assert_nonnull (escale_test_find_label (row, "Status: Refugee"));
         }
       else if (escale_timeline_item_get_kind (item) == ESCALE_TIMELINE_DOCUMENT_EXPIRY)
         {
@@ -400,11 +338,11 @@ test_order (Fixture       *fixture,
                           escale_timeline_item_get_id (item));
           g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "expiring"));
           g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "expired"));
-          g_assert_nonnull (find_label (row, "Residence permit expires"));
+          g_assert_nonnull (escale_test_find_label (row, "Residence permit expires"));
         }
     }
-  g_assert_nonnull (find_label (fixture->view, "Status: Refugee"));
-  g_assert_nonnull (find_label (fixture->view, "Residence permit expires"));
+  g_assert_nonnull (escale_test_find_label (fixture->view, "Status: Refugee"));
+  g_assert_nonnull (escale_test_find_label (fixture->view, "Residence permit expires"));
 }
 
 static void
@@ -428,14 +366,14 @@ test_done_in_one_click (Fixture       *fixture,
   g_assert_nonnull (done);
   click (done);
 
-  status = action_status (fixture, fixture->planned);
+  status = escale_test_action_status (fixture->store, fixture->planned);
   g_assert_cmpstr (status, ==, "done");
   /* The row moved from the pinned ones to its month… */
   g_assert_cmpint (escale_timeline_find_action (model, fixture->planned), >, 1);
   row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->planned);
   g_assert_cmpstr (escale_timeline_item_get_status (escale_timeline_row_get_item (row)), ==, "done");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "pinned"));
-  g_assert_nonnull (find_label (row, "Done"));
+  g_assert_nonnull (escale_test_find_label (row, "Done"));
   g_assert_null (find_button (row, "Done"));
   /* …and nothing else was read again: the rows above and below kept their items. */
   g_assert_cmpuint (changes.signals, ==, 1);
@@ -443,12 +381,12 @@ test_done_in_one_click (Fixture       *fixture,
   g_assert_true (escale_timeline_row_get_item (overdue_row) == overdue_item);
   g_assert_true (escale_timeline_row_get_item (old_row) == old_item);
   /* The overdue one is now the first pinned row, with the heading. */
-  g_assert_nonnull (find_label (overdue_row, "Planned"));
+  g_assert_nonnull (escale_test_find_label (overdue_row, "Planned"));
 
   /* Missed, the same way. */
   click (find_button (overdue_row, "Missed"));
   g_clear_pointer (&status, g_free);
-  status = action_status (fixture, fixture->overdue);
+  status = escale_test_action_status (fixture->store, fixture->overdue);
   g_assert_cmpstr (status, ==, "missed");
   g_assert_cmpuint (changes.signals, ==, 2);
   g_assert_true (escale_timeline_row_get_item (old_row) == old_item);
@@ -482,7 +420,7 @@ test_filters (Fixture       *fixture,
   g_assert_cmpint (escale_timeline_find_action (timeline (fixture), fixture->planned), >=, 0);
   g_assert_cmpint (escale_timeline_find_action (timeline (fixture), fixture->call), ==, -1);
   g_assert_nonnull (find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->interview));
-  g_assert_null (find_label (fixture->view, "Status: Refugee"));
+  g_assert_null (escale_test_find_label (fixture->view, "Status: Refugee"));
 
   /* Housing interviews: one. */
   select_code (type, "interview");
@@ -491,10 +429,10 @@ test_filters (Fixture       *fixture,
   /* No culture action: the page says so, and offers to clear the filters. */
   select_code (theme, "culture");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (find_label (fixture->view, "No Matching Actions"));
+  g_assert_nonnull (escale_test_find_label (fixture->view, "No Matching Actions"));
   click (find_button (fixture->view, "_Clear Filters"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
-  g_assert_null (find_label (fixture->view, "No Matching Actions"));
+  g_assert_null (escale_test_find_label (fixture->view, "No Matching Actions"));
 
   /* The programme: the referral only. */
   select_code (programme, programme_id);
@@ -512,13 +450,13 @@ test_expand (Fixture       *fixture,
 
   (void) data;
   g_assert_false (escale_timeline_row_get_expanded (row));
-  g_assert_null (find_label (row, "Looked for a flat together"));
+  g_assert_null (escale_test_find_label (row, "Looked for a flat together"));
   /* A click, or Enter: the list's activation. */
   g_assert_true (gtk_widget_activate_action (list_view (fixture), "list.activate-item", "u",
                                              (guint) position));
   spin ();
   g_assert_true (escale_timeline_row_get_expanded (row));
-  g_assert_nonnull (find_label (row, "Looked for a flat together"));
+  g_assert_nonnull (escale_test_find_label (row, "Looked for a flat together"));
   g_assert_nonnull (find_button (row, "_Edit…"));
 
   /* Still open once the action is read again (after an edit). */
@@ -582,21 +520,10 @@ test_empty (void)
   g_assert_null (escale_timeline_view_get_dialog (view));
   escale_timeline_view_set_person (view, store, person);
   spin ();
-  g_assert_nonnull (find_label (view, "No Follow-up Yet"));
-  g_assert_null (find_label (view, "No Matching Actions"));
+  g_assert_nonnull (escale_test_find_label (view, "No Follow-up Yet"));
+  g_assert_null (escale_test_find_label (view, "No Matching Actions"));
   gtk_window_destroy (window);
   spin ();
-}
-
-static guint
-count_rows (GtkWidget *widget)
-{
-  guint n = ESCALE_IS_TIMELINE_ROW (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_rows (child);
-  return n;
 }
 
 static void
@@ -606,14 +533,14 @@ test_thousand_actions (void)
   gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   EscaleTimelineView *view = ESCALE_TIMELINE_VIEW (escale_timeline_view_new ());
-  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   EscaleTimeline *model;
 
-  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
-                         "WHERE i < 999) INSERT INTO action (person_id, date, type, status, notes) "
-                         "SELECT %" G_GINT64_FORMAT ", date ('now', '-' || i || ' days'), "
-                         "'interview', 'done', 'Notes ' || i FROM n", person);
-  exec_ok (store, sql);
+  escale_test_exec_printf (store,
+                           "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 999) INSERT INTO action (person_id, date, type, status, "
+                           "notes) SELECT %" G_GINT64_FORMAT ", date ('now', '-' || i || ' days'), "
+                           "'interview', 'done', 'Notes ' || i FROM n", person);
   gtk_window_set_default_size (window, 720, 800);
   gtk_window_set_child (window, GTK_WIDGET (view));
   gtk_window_present (window);
@@ -624,8 +551,9 @@ test_thousand_actions (void)
   /* GTK 4.8 keeps up to 200 rows around those on screen: a fifth of the
    * timeline is read, in four pages of 64, the rest never. */
   g_assert_cmpuint (escale_timeline_get_n_loaded_pages (model), <=, 4);
-  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), >, 5);
-  g_assert_cmpuint (count_rows (GTK_WIDGET (view)), <=, 210);
+  rows = escale_test_find_all (view, ESCALE_TYPE_TIMELINE_ROW);
+  g_assert_cmpuint (rows->len, >, 5);
+  g_assert_cmpuint (rows->len, <=, 210);
   gtk_window_destroy (window);
   spin ();
 }
@@ -647,17 +575,17 @@ test_person_view (Fixture       *fixture,
   spin ();
   escale_people_page_open_person (page, fixture->person);
   spin ();
-  person_view = ESCALE_PERSON_VIEW (find_widget (GTK_WIDGET (window), ESCALE_TYPE_PERSON_VIEW,
-                                                 NULL, NULL));
+  person_view = ESCALE_PERSON_VIEW (escale_test_find_widget (window, ESCALE_TYPE_PERSON_VIEW,
+                                                             NULL, NULL));
   view = ESCALE_TIMELINE_VIEW (escale_person_view_get_timeline_view (person_view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpint (escale_timeline_view_get_person_id (view), ==, fixture->person);
-  g_assert_nonnull (find_label (view, "Overdue"));
+  g_assert_nonnull (escale_test_find_label (view, "Overdue"));
 
   escale_people_page_open_person (page, other);
   spin ();
   g_assert_cmpint (escale_timeline_view_get_person_id (view), ==, other);
-  g_assert_nonnull (find_label (view, "No Follow-up Yet"));
+  g_assert_nonnull (escale_test_find_label (view, "No Follow-up Yet"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_view), "person.add-action", NULL));
   spin ();

@@ -103,8 +103,9 @@ escale_agenda_notifier_check (EscaleAgendaNotifier *self)
 
   if (self->settings != NULL && !g_settings_get_boolean (self->settings, "notify-appointments"))
     return 0;
-  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "agenda-everyone"))
-    worker = escale_current_worker ();
+  /* A notification is for the worker at the keyboard, whatever the agenda
+   * shows: a welcome desk looking at everyone's day is not told of each. */
+  worker = escale_current_worker ();
   actions = escale_agenda_list_due (self->store, today, today, today, worker, NULL);
   if (actions == NULL)
     return 0;
