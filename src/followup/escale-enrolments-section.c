@@ -254,28 +254,6 @@ new_form_data (EscaleEnrolmentsSection *self,
   return data;
 }
 
-static gboolean
-fill_programmes (EscaleEnrolmentsSection *self,
-                 GtkDropDown             *dropdown)
-{
-  g_autoptr(GPtrArray) programmes = escale_store_list_programmes (self->store, NULL);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
-    {
-      EscaleProgramme *programme = g_ptr_array_index (programmes, i);
-
-      g_ptr_array_add (codes, g_strdup_printf ("%" G_GINT64_FORMAT, programme->id));
-      g_ptr_array_add (names, programme->name);
-    }
-  g_ptr_array_add (codes, NULL);
-  g_ptr_array_add (names, NULL);
-  escale_code_dropdown_setup (dropdown, (const char * const *) codes->pdata,
-                              (const char * const *) names->pdata, NULL);
-  return programmes != NULL && programmes->len > 0;
-}
-
 /* Actions */
 
 static void
@@ -464,7 +442,7 @@ escale_enrolments_section_enrol (EscaleEnrolmentsSection *self)
   dialog = new_dialog (self, _("Enrol in a Programme"), _("_Enrol"));
   programme = escale_form_dialog_add_dropdown (dialog, ESCALE_ENROLMENT_FIELD_PROGRAMME,
                                                _("Programme"));
-  if (!fill_programmes (self, programme))
+  if (escale_code_dropdown_setup_programmes (programme, self->store, NULL) == 0)
     {
       gtk_window_destroy (GTK_WINDOW (dialog));
       return NULL;

@@ -10,6 +10,7 @@
 
 #include "escale-date.h"
 #include "escale-iso.h"
+#include "escale-programme-store.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -158,6 +159,29 @@ escale_code_dropdown_setup_languages (GtkDropDown *dropdown,
   g_auto(GStrv) codes = escale_iso_language_codes ();
 
   setup_sorted (dropdown, codes, escale_iso_language_name, none_label);
+}
+
+guint
+escale_code_dropdown_setup_programmes (GtkDropDown *dropdown,
+                                       EscaleStore *store,
+                                       const char  *none_label)
+{
+  g_autoptr(GPtrArray) programmes = escale_store_list_programmes (store, NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; programmes != NULL && i < programmes->len; i++)
+    {
+      EscaleProgramme *programme = g_ptr_array_index (programmes, i);
+
+      g_ptr_array_add (codes, g_strdup_printf ("%" G_GINT64_FORMAT, programme->id));
+      g_ptr_array_add (names, programme->name);
+    }
+  g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (names, NULL);
+  escale_code_dropdown_setup (dropdown, (const char * const *) codes->pdata,
+                              (const char * const *) names->pdata, none_label);
+  return codes->len - 1;
 }
 
 /**

@@ -24,6 +24,10 @@ void        escale_code_dropdown_setup_countries (GtkDropDown   *dropdown,
                                                   const char    *none_label);
 void        escale_code_dropdown_setup_languages (GtkDropDown   *dropdown,
                                                   const char    *none_label);
+/* The programmes, their ids as codes. Returns: how many there are */
+guint       escale_code_dropdown_setup_programmes (GtkDropDown  *dropdown,
+                                                   EscaleStore  *store,
+                                                   const char   *none_label);
 const char *escale_code_dropdown_get_code   (GtkDropDown        *dropdown);
 gboolean    escale_code_dropdown_has_code   (GtkDropDown        *dropdown,
                                              const char         *code);
