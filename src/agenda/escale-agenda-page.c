@@ -1,10 +1,9 @@
 /* escale-agenda-page.c — the Agenda page: what is due today and the next days
  *
  * The page reads the agenda queries again whenever it is shown, a setting
- * changes or the day changes. Each list is a section: a preferences group
- * showing the first rows of its query, 50 more each time the user asks, and
- * the count of them all, so that a lost-contact list of thousands of people
- * costs one count and 50 rows until asked.
+ * changes or the day changes. Each list is a section (see
+ * escale-agenda-section.h): overdue actions, one a day, expiring documents,
+ * lost contacts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,57 +12,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-action-store.h"
-#include "escale-agenda-page.h"
+#include "escale-agenda-page-private.h"
 #include "escale-agenda-print.h"
+#include "escale-agenda-rows.h"
+#include "escale-agenda-section.h"
 #include "escale-agenda-util.h"
 #include "escale-agenda.h"
 #include "escale-application.h"
 #include "escale-followup-util.h"
 #include "escale-ui-util.h"
-#include "escale-vocab.h"
-
-#define ROWS_STEP 50
-
-typedef enum {
-  SECTION_OVERDUE,
-  SECTION_DAY,
-  SECTION_EXPIRING,
-  SECTION_LOST,
-} SectionKind;
-
-typedef struct
-{
-  EscaleAgendaPage    *page;
-  SectionKind          kind;
-  char                *day;         /* SECTION_DAY */
-  AdwPreferencesGroup *group;       /* a child of the content box */
-  GPtrArray           *items;       /* the first rows of the section's query */
-  guint                n_total;     /* how many rows the query has in all */
-  GPtrArray           *rows;        /* the rows of items[0 .. rows->len) */
-  GtkWidget           *more_row;    /* nullable */
-  GtkWidget           *placeholder; /* nullable */
-} Section;
-
-struct _EscaleAgendaPage
-{
-  AdwBin          parent_instance;
-
-  EscaleStore    *store;
-  GSettings      *settings;
-  char           *today;        /* of the last refresh */
-  char           *day;          /* the first day shown */
-  GPtrArray      *sections;     /* (element-type Section) */
-  GHashTable     *labels;       /* "kind/code" → label, for one refresh */
-  guint           refresh_id;
-  guint           midnight_id;
-
-  GtkToggleButton *mine_button;
-  GtkToggleButton *everyone_button;
-  GtkLabel        *range_label;
-  GtkStack        *content_stack;
-  GtkBox          *content_box;
-  AdwStatusPage   *empty_page;
-};
 
 static void queue_refresh     (EscaleAgendaPage *self);
 static void schedule_midnight (EscaleAgendaPage *self);
@@ -77,505 +34,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Settings */
-
-static int
-get_setting_int (EscaleAgendaPage *self,
-                 const char       *key,
-                 int               fallback)
-{
-  return self->settings ? g_settings_get_int (self->settings, key) : fallback;
-}
-
-static char *
-current_worker (EscaleAgendaPage *self)
-{
-  return escale_agenda_page_get_everyone (self) ? NULL : escale_current_worker ();
-}
-
-/* Labels */
-
-static const char *
-vocab_label (EscaleAgendaPage *self,
-             const char       *kind,
-             const char       *code)
-{
-  g_autofree char *key = NULL;
-  const char *label;
-
-  if (code == NULL || self->store == NULL)
-    return "";
-  key = g_strconcat (kind, "/", code, NULL);
-  label = g_hash_table_lookup (self->labels, key);
-  if (label == NULL)
-    {
-      label = escale_vocab_get_label (self->store, kind, code);
-      if (label == NULL)
-        label = g_strdup (code);
-      g_hash_table_insert (self->labels, g_steal_pointer (&key), (char *) label);
-    }
-  return label;
-}
-
-/* The non-empty ones of @parts, separated by dots. */
-static char *
-join_details (const char * const *parts,
-              gsize               n_parts)
-{
-  GString *text = g_string_new (NULL);
-
-  for (gsize i = 0; i < n_parts; i++)
-    {
-      if (parts[i] == NULL || *parts[i] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append (text, parts[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* Rows */
-
-static AdwActionRow *
-plain_row_new (const char *title,
-               const char *subtitle)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (row, subtitle);
-  adw_action_row_set_subtitle_lines (row, 2);
-  return row;
-}
-
-static void
-make_opens_person (AdwActionRow *row,
-                   gint64        person_id)
-{
-  if (person_id <= 0)
-    return;
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "agenda.open-person");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (person_id));
-}
-
-static GtkWidget *
-time_label_new (const EscaleAgendaAction *action)
-{
-  g_autofree char *date = action->overdue ? escale_format_date (action->date) : NULL;
-  g_autofree char *text = NULL;
-  GtkWidget *label;
-
-  if (date != NULL)
-    text = action->time ? g_strdup_printf ("%s\n%s", date, action->time) : g_steal_pointer (&date);
-  else
-    /* Translators: the time of an action that has no time */
-    text = g_strdup (action->time ? action->time : C_("time", "—"));
-  label = gtk_label_new (text);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, action->overdue ? "error" : "heading");
-  return label;
-}
-
-static GtkWidget *
-type_icon_new (const EscaleAgendaAction *action)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name (escale_action_type_icon_name (action->type));
-
-  gtk_widget_add_css_class (icon, "theme-icon");
-  gtk_widget_add_css_class (icon, escale_theme_css_class (action->theme));
-  return icon;
-}
-
-static GtkWidget *
-done_button_new (const EscaleAgendaAction *action)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "object-select-symbolic");
-  /* Translators: a button that marks a planned action as done */
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Done"));
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Mark as Done"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "agenda.done");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (action->action_id));
-  return button;
-}
-
-static GtkWidget *
-action_row_new (EscaleAgendaPage *self,
-                gpointer          item)
-{
-  const EscaleAgendaAction *action = item;
-  g_autofree char *who = escale_agenda_format_who (action);
-  g_autofree char *notes = escale_agenda_first_line (action->notes);
-  const char *parts[] = {
-    vocab_label (self, ESCALE_VOCAB_ACTION_TYPE, action->type),
-    escale_agenda_page_get_everyone (self) ? action->worker : NULL,
-    notes,
-  };
-  /* The worker (parts[1]) is worth saying only when the list mixes workers. */
-  g_autofree char *details = join_details (parts, G_N_ELEMENTS (parts));
-  AdwActionRow *row = plain_row_new (who, details);
-
-  adw_action_row_add_prefix (row, time_label_new (action));
-  adw_action_row_add_prefix (row, type_icon_new (action));
-  adw_action_row_add_suffix (row, done_button_new (action));
-  make_opens_person (row, action->open_person_id);
-  return GTK_WIDGET (row);
-}
-
-static GtkWidget *
-expiry_row_new (EscaleAgendaPage *self,
-                gpointer          item)
-{
-  const EscaleAgendaExpiry *expiry = item;
-  g_autofree char *who = escale_agenda_format_person (expiry->who, expiry->file_number);
-  g_autofree char *when = escale_agenda_format_expiry (expiry->days_left);
-  g_autofree char *date = escale_format_date (expiry->expiry);
-  const char *parts[] = {
-    vocab_label (self, ESCALE_VOCAB_STATUS, expiry->status), expiry->document,
-  };
-  g_autofree char *details = join_details (parts, G_N_ELEMENTS (parts));
-  AdwActionRow *row = plain_row_new (who, details);
-  GtkWidget *label = gtk_label_new (when);
-
-  gtk_widget_add_css_class (label, expiry->days_left < 0 ? "error" : "warning");
-  gtk_widget_set_tooltip_text (label, date);
-  adw_action_row_add_suffix (row, label);
-  make_opens_person (row, expiry->person_id);
-  return GTK_WIDGET (row);
-}
-
-static GtkWidget *
-lost_row_new (G_GNUC_UNUSED EscaleAgendaPage *self,
-              gpointer                        item)
-{
-  const EscaleAgendaLostContact *lost = item;
-  g_autofree char *who = escale_agenda_format_person (lost->who, lost->file_number);
-  g_autofree char *date = lost->last_action ? escale_format_date (lost->last_action) : NULL;
-  g_autofree char *details = NULL;
-  AdwActionRow *row;
-
-  if (date != NULL)
-    /* Translators: %s is the date of the last done action with a person */
-    details = g_strdup_printf (_("Last action: %s"), date);
-  else
-    details = g_strdup (_("Last action: never"));
-  row = plain_row_new (who, details);
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-  make_opens_person (row, lost->person_id);
-  return GTK_WIDGET (row);
-}
-
-/* Sections */
-
-static void
-section_free (Section *section)
-{
-  g_free (section->day);
-  g_clear_pointer (&section->items, g_ptr_array_unref);
-  g_ptr_array_unref (section->rows);
-  g_free (section);
-}
-
-static char *
-section_title (Section *section)
-{
-  EscaleAgendaPage *self = section->page;
-  guint n = section->n_total;
-
-  switch (section->kind)
-    {
-    case SECTION_OVERDUE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Overdue Action",
-                                           "%u Overdue Actions", n), n);
-    case SECTION_DAY:
-      return escale_agenda_format_day (section->day, self->today);
-    case SECTION_EXPIRING:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Document Expiring",
-                                           "%u Documents Expiring", n), n);
-    case SECTION_LOST:
-    default:
-      /* Translators: people with whom the association has lost contact */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Lost Contact: %u Person",
-                                           "Lost Contact: %u People", n), n);
-    }
-}
-
-static char *
-section_description (Section *section)
-{
-  EscaleAgendaPage *self = section->page;
-  guint n = section->n_total;
-  int days, months;
-
-  switch (section->kind)
-    {
-    case SECTION_OVERDUE:
-      return g_strdup (_("Planned actions whose day has passed"));
-    case SECTION_DAY:
-      if (n == 0)
-        return NULL;
-      {
-        g_autofree char *date = escale_format_date (section->day);
-        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u planned action",
-                                                               "%u planned actions", n), n);
-        const char *parts[] = { date, count };
-
-        return join_details (parts, G_N_ELEMENTS (parts));
-      }
-    case SECTION_EXPIRING:
-      days = get_setting_int (self, "expiry-warning-days", 60);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Residence documents expired or expiring within %d day",
-                                           "Residence documents expired or expiring within %d days",
-                                           (gulong) days), days);
-    case SECTION_LOST:
-    default:
-      months = get_setting_int (self, "lost-contact-months", 3);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Open files with no done action for %d month",
-                                           "Open files with no done action for %d months",
-                                           (gulong) months), months);
-    }
-}
-
-static void
-section_update_title (Section *section)
-{
-  g_autofree char *title = section_title (section);
-  g_autofree char *description = section_description (section);
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_preferences_group_set_title (section->group, escaped);
-  g_clear_pointer (&escaped, g_free);
-  escaped = description ? g_markup_escape_text (description, -1) : NULL;
-  adw_preferences_group_set_description (section->group, escaped);
-}
-
-static GtkWidget *
-section_row_new (Section  *section,
-                 gpointer  item)
-{
-  switch (section->kind)
-    {
-    case SECTION_OVERDUE:
-    case SECTION_DAY:
-      return action_row_new (section->page, item);
-    case SECTION_EXPIRING:
-      return expiry_row_new (section->page, item);
-    case SECTION_LOST:
-    default:
-      return lost_row_new (section->page, item);
-    }
-}
-
-static void on_more_activated_cb (Section *section);
-
-static void
-section_update_more (Section *section)
-{
-  guint left = section->n_total > section->rows->len ? section->n_total - section->rows->len : 0;
-  g_autofree char *subtitle = NULL;
-
-  if (section->more_row != NULL)
-    {
-      adw_preferences_group_remove (section->group, section->more_row);
-      section->more_row = NULL;
-    }
-  if (left == 0)
-    return;
-  /* Translators: how many more rows a list can show */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more", left), left);
-  section->more_row = GTK_WIDGET (plain_row_new (_("Show More"), subtitle));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (section->more_row),
-                             gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (section->more_row), TRUE);
-  g_signal_connect_swapped (section->more_row, "activated", G_CALLBACK (on_more_activated_cb),
-                            section);
-  adw_preferences_group_add (section->group, section->more_row);
-}
-
-/* The first @limit rows of @section's query, and how many there are in all. */
-static GPtrArray *
-section_query (Section  *section,
-               guint     limit,
-               guint    *n_total,
-               GError  **error)
-{
-  EscaleAgendaPage *self = section->page;
-  g_autofree char *worker = current_worker (self);
-
-  switch (section->kind)
-    {
-    case SECTION_OVERDUE:
-      return escale_agenda_list_overdue_page (self->store, self->today, worker, limit, n_total,
-                                              error);
-    case SECTION_DAY:
-      return escale_agenda_list_due_page (self->store, section->day, section->day, self->today,
-                                          worker, limit, n_total, error);
-    case SECTION_EXPIRING:
-      return escale_agenda_list_expiring_page (self->store, self->today,
-                                               (guint) get_setting_int (self,
-                                                                        "expiry-warning-days",
-                                                                        60),
-                                               limit, n_total, error);
-    case SECTION_LOST:
-    default:
-      return escale_agenda_list_lost_contact_page (self->store, self->today,
-                                                   (guint) get_setting_int (self,
-                                                                            "lost-contact-months",
-                                                                            3),
-                                                   limit, n_total, error);
-    }
-}
-
-/* Reads the first @limit rows again, when more are wanted than were read. */
-static gboolean
-section_read (Section  *section,
-              guint     limit,
-              GError  **error)
-{
-  GPtrArray *items;
-
-  if (section->items != NULL && section->items->len >= MIN (limit, section->n_total))
-    return TRUE;
-  items = section_query (section, limit, &section->n_total, error);
-  if (items == NULL)
-    return FALSE;
-  g_clear_pointer (&section->items, g_ptr_array_unref);
-  section->items = items;
-  return TRUE;
-}
-
-static void
-section_show_more (Section *section)
-{
-  guint end = section->rows->len + ROWS_STEP;
-  g_autoptr(GError) error = NULL;
-
-  if (section->more_row != NULL)
-    {
-      adw_preferences_group_remove (section->group, section->more_row);
-      section->more_row = NULL;
-    }
-  if (!section_read (section, end, &error))
-    escale_add_toast (GTK_WIDGET (section->page), adw_toast_new (error->message));
-  end = MIN (end, section->items->len);
-  for (guint i = section->rows->len; i < end; i++)
-    {
-      GtkWidget *row = section_row_new (section, g_ptr_array_index (section->items, i));
-
-      g_ptr_array_add (section->rows, row);
-      adw_preferences_group_add (section->group, row);
-    }
-  section_update_title (section);
-  section_update_more (section);
-}
-
-static void
-section_update_placeholder (Section *section)
-{
-  if (section->n_total > 0 || section->placeholder != NULL)
-    return;
-  section->placeholder = GTK_WIDGET (plain_row_new (_("Nothing planned"), NULL));
-  gtk_widget_add_css_class (section->placeholder, "dim-label");
-  adw_preferences_group_add (section->group, section->placeholder);
-}
-
-/* Adds the section of @kind (and @day) when its query has rows, or always
- * for today; FALSE with @error when the query fails. */
-static gboolean
-section_add (EscaleAgendaPage  *self,
-             SectionKind        kind,
-             const char        *day,
-             GError           **error)
-{
-  Section *section = g_new0 (Section, 1);
-
-  section->page = self;
-  section->kind = kind;
-  section->day = g_strdup (day);
-  section->rows = g_ptr_array_new ();
-  if (!section_read (section, ROWS_STEP, error) ||
-      (section->n_total == 0 && (kind != SECTION_DAY || g_strcmp0 (day, self->today) != 0)))
-    {
-      gboolean ok = section->items != NULL;
-
-      section_free (section);
-      return ok;
-    }
-  section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  if (kind == SECTION_OVERDUE)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "error");
-      adw_preferences_group_set_header_suffix (section->group, icon);
-      gtk_widget_add_css_class (GTK_WIDGET (section->group), "agenda-overdue");
-    }
-  gtk_box_append (self->content_box, GTK_WIDGET (section->group));
-  g_ptr_array_add (self->sections, section);
-  section_show_more (section);
-  if (kind == SECTION_DAY && g_strcmp0 (day, self->today) == 0)
-    section_update_placeholder (section);
-  return TRUE;
-}
-
-/* Removes the action @id from the sections that show it; FALSE when none. */
-static gboolean
-sections_remove_action (EscaleAgendaPage *self,
-                        gint64            id)
-{
-  for (guint s = 0; s < self->sections->len; s++)
-    {
-      Section *section = g_ptr_array_index (self->sections, s);
-
-      if (section->kind != SECTION_OVERDUE && section->kind != SECTION_DAY)
-        continue;
-      for (guint i = 0; i < section->rows->len; i++)
-        {
-          EscaleAgendaAction *action = g_ptr_array_index (section->items, i);
-
-          if (action->action_id != id)
-            continue;
-          adw_preferences_group_remove (section->group, g_ptr_array_index (section->rows, i));
-          g_ptr_array_remove_index (section->rows, i);
-          g_ptr_array_remove_index (section->items, i);
-          section->n_total--;
-          section_update_title (section);
-          section_update_more (section);
-          if (section->n_total > 0 || g_strcmp0 (section->day, self->today) == 0)
-            section_update_placeholder (section);
-          else
-            {
-              gtk_box_remove (self->content_box, GTK_WIDGET (section->group));
-              g_ptr_array_remove_index (self->sections, s);
-            }
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Refreshing */
 
 static gboolean
 has_content (EscaleAgendaPage *self)
 {
   for (guint s = 0; s < self->sections->len; s++)
-    if (((Section *) g_ptr_array_index (self->sections, s))->n_total > 0)
+    if (escale_agenda_section_get_n_total (g_ptr_array_index (self->sections, s)) > 0)
       return TRUE;
   return FALSE;
 }
@@ -659,17 +124,17 @@ add_sections (EscaleAgendaPage  *self,
 {
   /* Overdue actions belong with today, not with another day looked at. */
   if (g_strcmp0 (self->day, self->today) == 0 &&
-      !section_add (self, SECTION_OVERDUE, NULL, error))
+      !escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_OVERDUE, NULL, error))
     return FALSE;
   for (int d = 0; d < n_days; d++)
     {
       g_autofree char *day = escale_agenda_add_days (self->day, d);
 
-      if (!section_add (self, SECTION_DAY, day, error))
+      if (!escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_DAY, day, error))
         return FALSE;
     }
-  return section_add (self, SECTION_EXPIRING, NULL, error) &&
-         section_add (self, SECTION_LOST, NULL, error);
+  return escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_EXPIRING, NULL, error) &&
+         escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_LOST, NULL, error);
 }
 
 void
@@ -682,7 +147,7 @@ escale_agenda_page_refresh (EscaleAgendaPage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   update_today (self);
-  n_days = MAX (get_setting_int (self, "agenda-days", 7), 1);
+  n_days = MAX (escale_agenda_page_get_setting_int (self, "agenda-days", 7), 1);
   update_range_label (self, n_days);
   if (self->store == NULL)
     return;
@@ -744,12 +209,6 @@ schedule_midnight (EscaleAgendaPage *self)
 /* Callbacks */
 
 static void
-on_more_activated_cb (Section *section)
-{
-  section_show_more (section);
-}
-
-static void
 on_everyone_active_cb (EscaleAgendaPage *self)
 {
   gboolean everyone = gtk_toggle_button_get_active (self->everyone_button);
@@ -803,7 +262,7 @@ done_action (GtkWidget                *widget,
       escale_add_toast (widget, adw_toast_new (error->message));
       return;
     }
-  sections_remove_action (self, id);
+  escale_agenda_sections_remove_action (self, id);
   update_visible_page (self);
   toast = adw_toast_new (_("Marked as done"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -942,8 +401,8 @@ escale_agenda_page_class_init (EscaleAgendaPageClass *klass)
 static void
 escale_agenda_page_init (EscaleAgendaPage *self)
 {
-  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_section_free);
+  self->labels = escale_agenda_labels_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1028,7 +487,7 @@ escale_agenda_page_print (EscaleAgendaPage *self)
     return;
   if (self->day == NULL)
     update_today (self);
-  worker = current_worker (self);
+  worker = escale_agenda_page_dup_worker (self);
   operation = escale_agenda_print_new (self->store, self->day, self->today, worker,
                                        gtk_widget_get_direction (GTK_WIDGET (self)), &error);
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1037,4 +496,22 @@ escale_agenda_page_print (EscaleAgendaPage *self)
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+/* Private API (escale-agenda-page-private.h) */
+
+int
+escale_agenda_page_get_setting_int (EscaleAgendaPage *self,
+                                    const char       *key,
+                                    int               fallback)
+{
+  g_return_val_if_fail (ESCALE_IS_AGENDA_PAGE (self), fallback);
+  return self->settings ? g_settings_get_int (self->settings, key) : fallback;
+}
+
+char *
+escale_agenda_page_dup_worker (EscaleAgendaPage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_AGENDA_PAGE (self), NULL);
+  return escale_agenda_page_get_everyone (self) ? NULL : escale_current_worker ();
 }
