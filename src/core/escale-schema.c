@@ -373,10 +373,136 @@ static const char migration_3[] =
   "END;\n"
   ;
 
+/* Version 4: the partner directory, its services and their capacity, and
+ * referrals whose outcome is followed. Opening hours are slots per weekday
+ * (1 = Monday … 7 = Sunday); a slot that closes before it opens runs over
+ * midnight. A referral is an action of type referral with one row here:
+ * the service (and its partner) it was sent to, and its state. */
+static const char migration_4[] =
+  "CREATE TABLE partner (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  code TEXT UNIQUE CHECK (code IS NULL OR trim(code) <> ''),\n"
+  "  name TEXT NOT NULL CHECK (trim(name) <> ''),\n"
+  "  kind TEXT,\n"
+  "  address TEXT,\n"
+  "  postal_code TEXT,\n"
+  "  city TEXT,\n"
+  "  latitude REAL CHECK (latitude BETWEEN -90 AND 90),\n"
+  "  longitude REAL CHECK (longitude BETWEEN -180 AND 180),\n"
+  "  position_source TEXT CHECK (position_source IN "
+  "('typed', 'map', 'postal_code', 'city', 'department', 'import')),\n"
+  "  email TEXT,\n"
+  "  website TEXT,\n"
+  "  hours_note TEXT,\n"
+  "  notes TEXT,\n"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+  "  search_key TEXT,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK ((latitude IS NULL) = (longitude IS NULL))\n"
+  ");\n"
+  "CREATE INDEX partner_name ON partner (search_key);\n"
+  "CREATE INDEX partner_kind ON partner (kind);\n"
+
+  "CREATE TABLE partner_phone (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  phone TEXT NOT NULL CHECK (trim(phone) <> ''),\n"
+  "  label TEXT\n"
+  ");\n"
+  "CREATE INDEX partner_phone_partner ON partner_phone (partner_id);\n"
+
+  "CREATE TABLE partner_language (\n"
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL,\n"
+  "  PRIMARY KEY (partner_id, language)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX partner_language_language ON partner_language (language, partner_id);\n"
+
+  "CREATE TABLE partner_hours (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),\n"
+  "  opens TEXT NOT NULL CHECK (opens GLOB '[0-2][0-9]:[0-5][0-9]'),\n"
+  "  closes TEXT NOT NULL CHECK (closes GLOB '[0-2][0-9]:[0-5][0-9]'),\n"
+  "  CHECK (opens <> closes)\n"
+  ");\n"
+  "CREATE INDEX partner_hours_partner ON partner_hours (partner_id, weekday);\n"
+
+  "CREATE TABLE partner_closure (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  from_date TEXT NOT NULL,\n"
+  "  to_date TEXT NOT NULL,\n"
+  "  reason TEXT,\n"
+  "  CHECK (to_date >= from_date)\n"
+  ");\n"
+  "CREATE INDEX partner_closure_partner ON partner_closure (partner_id, from_date);\n"
+
+  "CREATE TABLE partner_contact (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  name TEXT NOT NULL CHECK (trim(name) <> ''),\n"
+  "  role TEXT,\n"
+  "  phone TEXT,\n"
+  "  email TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX partner_contact_partner ON partner_contact (partner_id);\n"
+
+  "CREATE TABLE partner_service (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE CASCADE,\n"
+  "  theme TEXT NOT NULL,\n"
+  "  description TEXT,\n"
+  "  documents TEXT,\n"
+  "  capacity_total INTEGER CHECK (capacity_total >= 0),\n"
+  "  capacity_free INTEGER CHECK (capacity_free >= 0),\n"
+  "  capacity_updated_at TEXT,\n"
+  "  capacity_updated_by TEXT,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK (capacity_free IS NULL OR capacity_total IS NULL OR capacity_free <= capacity_total)\n"
+  ");\n"
+  "CREATE INDEX partner_service_partner ON partner_service (partner_id);\n"
+  "CREATE INDEX partner_service_theme ON partner_service (theme, partner_id);\n"
+
+  "CREATE TABLE partner_service_eligibility (\n"
+  "  service_id INTEGER NOT NULL REFERENCES partner_service (id) ON DELETE CASCADE,\n"
+  "  eligibility TEXT NOT NULL,\n"
+  "  PRIMARY KEY (service_id, eligibility)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* The partner an action was with (a referral, an accompaniment), beside
+   * the free text of earlier versions. */
+  "ALTER TABLE action ADD COLUMN partner_id INTEGER REFERENCES partner (id) ON DELETE SET NULL;\n"
+  "CREATE INDEX action_partner ON action (partner_id) WHERE partner_id IS NOT NULL;\n"
+
+  "CREATE TABLE referral (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  action_id INTEGER NOT NULL UNIQUE REFERENCES action (id) ON DELETE CASCADE,\n"
+  "  partner_id INTEGER REFERENCES partner (id) ON DELETE SET NULL,\n"
+  "  service_id INTEGER REFERENCES partner_service (id) ON DELETE SET NULL,\n"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN "
+  "('pending', 'accepted', 'refused', 'no_answer', 'completed', 'abandoned')),\n"
+  "  refusal_reason TEXT,\n"
+  "  sent_on TEXT NOT NULL,\n"
+  "  answered_on TEXT,\n"
+  "  closed_on TEXT,\n"
+  AUDIT_COLUMNS ","
+  "  CHECK (state <> 'refused' OR refusal_reason IS NOT NULL)\n"
+  ");\n"
+  "CREATE INDEX referral_partner ON referral (partner_id, state);\n"
+  "CREATE INDEX referral_pending ON referral (state, sent_on);\n"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int

@@ -14,9 +14,12 @@ G_BEGIN_DECLS
 #define ESCALE_VOCAB_ACTION_TYPE    "action_type"
 #define ESCALE_VOCAB_THEME          "theme"
 #define ESCALE_VOCAB_EXIT_REASON    "exit_reason"
+#define ESCALE_VOCAB_PARTNER_KIND   "partner_kind"
+#define ESCALE_VOCAB_ELIGIBILITY    "eligibility"
 /* Fixed lists: the store accepts only the built-in codes. */
 #define ESCALE_VOCAB_ACTION_STATUS  "action_status"
 #define ESCALE_VOCAB_REFERRAL_OUTCOME "referral_outcome"
+#define ESCALE_VOCAB_REFERRAL_STATE "referral_state"
 
 /* An entry of a vocabulary, as the preferences list it. */
 typedef struct
