@@ -25,7 +25,7 @@ struct _EscaleAgendaSection
   guint                    n_total;     /* how many rows the query has in all */
   GPtrArray               *rows;        /* the rows of items[0 .. rows->len) */
   GtkWidget               *more_row;    /* nullable */
-  GtkWidget               *placeholder; /* nullable */
+  GtkWidget               *empty_row;   /* nullable: "Nothing planned" */
 };
 
 static void on_more_activated_cb (EscaleAgendaSection *section);
@@ -255,13 +255,13 @@ section_show_more (EscaleAgendaSection *section)
 }
 
 static void
-section_update_placeholder (EscaleAgendaSection *section)
+section_show_empty_row (EscaleAgendaSection *section)
 {
-  if (section->n_total > 0 || section->placeholder != NULL)
+  if (section->n_total > 0 || section->empty_row != NULL)
     return;
-  section->placeholder = GTK_WIDGET (escale_agenda_plain_row_new (_("Nothing planned"), NULL));
-  gtk_widget_add_css_class (section->placeholder, "dim-label");
-  adw_preferences_group_add (section->group, section->placeholder);
+  section->empty_row = GTK_WIDGET (escale_agenda_plain_row_new (_("Nothing planned"), NULL));
+  gtk_widget_add_css_class (section->empty_row, "dim-label");
+  adw_preferences_group_add (section->group, section->empty_row);
 }
 
 static void
@@ -308,7 +308,7 @@ section_remove_action (EscaleAgendaSection *section,
       section_update_title (section);
       section_update_more (section);
       if (section_is_wanted (section))
-        section_update_placeholder (section);
+        section_show_empty_row (section);
       return TRUE;
     }
   return FALSE;
@@ -352,7 +352,7 @@ escale_agenda_section_add (EscaleAgendaPage         *page,
   gtk_box_append (page->content_box, GTK_WIDGET (section->group));
   g_ptr_array_add (page->sections, section);
   section_show_more (section);
-  section_update_placeholder (section);
+  section_show_empty_row (section);
   return TRUE;
 }
 

@@ -19,7 +19,7 @@ struct _EscaleEnrolmentsSection
   EscaleStore         *store;
   gint64               person_id;
   GPtrArray           *enrolments;  /* EscaleEnrolment, as listed */
-  GPtrArray           *rows;        /* the rows shown, one per enrolment or a placeholder */
+  GPtrArray           *rows;        /* the rows shown, one per enrolment, or the row saying there is none */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleEnrolmentsSection, escale_enrolments_section,
