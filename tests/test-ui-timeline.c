@@ -321,6 +321,16 @@ test_order (Fixture       *fixture,
   g_assert_nonnull (escale_test_find_label (row, "Done"));
   g_assert_null (find_button (row, "Done"));
   g_assert_true (gtk_widget_has_css_class (escale_test_find_label (row, "Rights"), "theme-tag"));
+  g_assert_cmpstr (escale_timeline_item_get_referral_outcome (escale_timeline_row_get_item (row)),
+                   ==, "accepted");
+  {
+    g_autoptr(GPtrArray) labels = escale_test_find_all (row, GTK_TYPE_LABEL);
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      shown |= strstr (gtk_label_get_label (labels->pdata[i]), "Referral: Accepted") != NULL;
+    g_assert_true (shown);
+  }
 
   /* The file's status and its document, which expires within the warning days. */
   for (guint i = 0; i < n; i++)

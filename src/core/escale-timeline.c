@@ -40,6 +40,7 @@ struct _EscaleTimelineItem
   char               *worker;
   char               *programme;
   char               *partner;
+  char               *referral_outcome;
   char               *notes;
   char               *next_step;
   char               *next_step_due;
@@ -66,6 +67,7 @@ escale_timeline_item_finalize (GObject *object)
   g_free (self->worker);
   g_free (self->programme);
   g_free (self->partner);
+  g_free (self->referral_outcome);
   g_free (self->notes);
   g_free (self->next_step);
   g_free (self->next_step_due);
@@ -108,6 +110,7 @@ ITEM_GETTER (gint64, duration, duration, -1)
 ITEM_GETTER (const char *, worker, worker, NULL)
 ITEM_GETTER (const char *, programme, programme, NULL)
 ITEM_GETTER (const char *, partner, partner, NULL)
+ITEM_GETTER (const char *, referral_outcome, referral_outcome, NULL)
 ITEM_GETTER (const char *, notes, notes, NULL)
 ITEM_GETTER (const char *, next_step, next_step, NULL)
 ITEM_GETTER (const char *, next_step_due, next_step_due, NULL)
@@ -385,6 +388,7 @@ action_from_row (sqlite3_stmt *stmt)
   item->next_step_due = escale_column_dup (stmt, 11);
   item->amount = column_int_or (stmt, 12, -1);
   item->scope = escale_column_dup (stmt, 13);
+  item->referral_outcome = escale_column_dup (stmt, 15);
   if (themes != NULL && *themes != '\0')
     {
       g_strfreev (item->themes);
@@ -500,7 +504,8 @@ load_page (gpointer owner,
               "SELECT a.id, a.date, a.time, a.type, a.status, a.duration_minutes, a.worker, "
               "p.name, a.partner, a.notes, a.next_step, a.next_step_due, a.amount_cents, "
               "a.scope, (SELECT group_concat (theme, '" THEME_SEPARATOR "') FROM "
-              "  (SELECT theme FROM action_theme WHERE action_id = a.id ORDER BY theme)) "
+              "  (SELECT theme FROM action_theme WHERE action_id = a.id ORDER BY theme)), "
+              "a.referral_outcome "
               "FROM action a LEFT JOIN programme p ON p.id = a.programme_id "
               "WHERE a.id IN (SELECT value FROM json_each (?))",
               action_ids, action_from_row, actions);

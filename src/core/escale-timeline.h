@@ -36,6 +36,7 @@ gint64              escale_timeline_item_get_duration      (EscaleTimelineItem *
 const char         *escale_timeline_item_get_worker        (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_programme     (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_partner       (EscaleTimelineItem *self);
+const char         *escale_timeline_item_get_referral_outcome (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_notes         (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_next_step     (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_next_step_due (EscaleTimelineItem *self);

@@ -128,20 +128,12 @@ format_date_time (const char *date,
   return g_strdup_printf (_("%s at %s"), day, time);
 }
 
-/* The referral outcome is not part of the timeline's items: it is read for
- * the few rows that can have one, once they show. */
 static char *
 referral_outcome (EscaleTimelineRow *self)
 {
-  g_autoptr(EscaleAction) action = NULL;
   g_autofree char *label = NULL;
-  const char *outcome;
+  const char *outcome = escale_timeline_item_get_referral_outcome (self->item);
 
-  if (g_strcmp0 (escale_timeline_item_get_action_type (self->item), "referral") != 0 &&
-      escale_timeline_item_get_partner (self->item) == NULL)
-    return NULL;
-  action = escale_store_load_action (self->store, escale_timeline_item_get_id (self->item), NULL);
-  outcome = action ? escale_action_get (action, ESCALE_ACTION_FIELD_REFERRAL_OUTCOME) : NULL;
   if (outcome == NULL)
     return NULL;
   label = escale_vocab_get_label (self->store, ESCALE_VOCAB_REFERRAL_OUTCOME, outcome);
