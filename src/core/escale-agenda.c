@@ -2,7 +2,8 @@
  *
  * Dates are ISO local dates compared as text. Due and overdue actions are
  * read through the index on action (status, date), expiring documents
- * through the one on status_period (document_expiry); lost contact costs a
+ * through the one on status_period (document_expiry), referrals to follow
+ * up through the one on referral (state, sent_on); lost contact costs a
  * few index lookups per open file, whatever the number of actions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,7 @@
 #include "escale-agenda.h"
 #include "escale-store-private.h"
 
-#define PERSON_NAME "p.family_name || coalesce (' ' || p.given_names, '')"
+#define PERSON_NAME ESCALE_SQL_PERSON_NAME
 
 void
 escale_agenda_action_free (EscaleAgendaAction *action)
@@ -49,6 +50,20 @@ escale_agenda_lost_contact_free (EscaleAgendaLostContact *lost)
   g_free (lost->who);
   g_free (lost->last_action);
   g_free (lost);
+}
+
+void
+escale_agenda_referral_free (EscaleAgendaReferral *referral)
+{
+  g_free (referral->state);
+  g_free (referral->sent_on);
+  g_free (referral->worker);
+  g_free (referral->scope);
+  g_free (referral->file_number);
+  g_free (referral->who);
+  g_free (referral->partner_name);
+  g_free (referral->service_theme);
+  g_free (referral);
 }
 
 static char *
@@ -156,15 +171,10 @@ count_rows (EscaleStore  *store,
 #define PLANNED_WHERE_WORKER PLANNED_WHERE "AND a.worker = ?3 "
 #define PLANNED_SELECT \
   "SELECT a.id, a.date, a.time, a.type, a.worker, a.scope, " \
-  "a.person_id, a.household_id, p.file_number, " \
-  "CASE a.scope WHEN 'person' THEN " PERSON_NAME " " \
-  "  WHEN 'household' THEN h.name END, " \
+  "a.person_id, a.household_id, p.file_number, " ESCALE_SQL_ACTION_WHO ", " \
   "(SELECT count(*) FROM action_participant WHERE action_id = a.id), " \
   "a.notes, (SELECT min (theme) FROM action_theme WHERE action_id = a.id), " \
-  "CASE a.scope WHEN 'person' THEN a.person_id " \
-  "  WHEN 'household' THEN (SELECT person_id FROM household_member " \
-  "    WHERE household_id = a.household_id ORDER BY role <> 'head', person_id LIMIT 1) " \
-  "  ELSE (SELECT min (person_id) FROM action_participant WHERE action_id = a.id) END " \
+  ESCALE_SQL_ACTION_OPEN_PERSON " " \
   "FROM action a LEFT JOIN person p ON p.id = a.person_id " \
   "LEFT JOIN household h ON h.id = a.household_id "
 #define PLANNED_ORDER "ORDER BY a.date, coalesce (a.time, ''), a.id LIMIT ?4"
@@ -468,5 +478,111 @@ escale_agenda_list_lost_contact_page (EscaleStore  *store,
     return people;
   escale_store_set_sql_error (store, error);
   g_ptr_array_unref (people);
+  return NULL;
+}
+
+static EscaleAgendaReferral *
+referral_from_row (sqlite3_stmt *stmt)
+{
+  EscaleAgendaReferral *referral = g_new0 (EscaleAgendaReferral, 1);
+
+  referral->referral_id = sqlite3_column_int64 (stmt, 0);
+  referral->action_id = sqlite3_column_int64 (stmt, 1);
+  referral->state = escale_column_dup (stmt, 2);
+  referral->sent_on = escale_column_dup (stmt, 3);
+  referral->days_waiting = sqlite3_column_int (stmt, 4);
+  referral->worker = escale_column_dup (stmt, 5);
+  referral->scope = escale_column_dup (stmt, 6);
+  referral->person_id = sqlite3_column_int64 (stmt, 7);
+  referral->household_id = sqlite3_column_int64 (stmt, 8);
+  referral->file_number = escale_column_dup (stmt, 9);
+  referral->who = escale_column_dup (stmt, 10);
+  referral->open_person_id = sqlite3_column_int64 (stmt, 11);
+  referral->partner_name = escale_column_dup (stmt, 12);
+  referral->service_theme = escale_column_dup (stmt, 13);
+  return referral;
+}
+
+/* ?1 today, ?2 the first day not yet late, ?3 the worker or NULL. */
+#define FOLLOW_UP_FROM "FROM referral r JOIN action a ON a.id = r.action_id "
+#define FOLLOW_UP_WHERE \
+  "WHERE r.state IN ('pending', 'no_answer') AND r.sent_on < ?2 " \
+  "AND a.status <> 'cancelled' AND (?3 IS NULL OR a.worker = ?3) "
+
+static sqlite3_stmt *
+bind_follow_up (EscaleStore  *store,
+                const char   *sql,
+                const char   *today,
+                const char   *cutoff,
+                const char   *worker,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_TRANSIENT);
+  if (worker != NULL)
+    sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/**
+ * escale_agenda_list_referrals_to_follow_up_page:
+ * @days: how long an answer may take
+ * @worker: (nullable): only the referrals of this worker's actions
+ * @limit: how many referrals at most, 0 for all
+ * @n_total: (out) (optional): how many there are in all
+ *
+ * Returns: (transfer full) (element-type EscaleAgendaReferral) (nullable):
+ *   the referrals waiting too long for an answer, the oldest first
+ */
+GPtrArray *
+escale_agenda_list_referrals_to_follow_up_page (EscaleStore  *store,
+                                                const char   *today,
+                                                guint         days,
+                                                const char   *worker,
+                                                guint         limit,
+                                                guint        *n_total,
+                                                GError      **error)
+{
+  g_autofree char *cutoff = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *referrals;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  cutoff = days_after (today, -(int) MIN (days, 100000));
+  g_return_val_if_fail (cutoff != NULL, NULL);
+  if (n_total != NULL)
+    {
+      stmt = bind_follow_up (store, "SELECT count(*) " FOLLOW_UP_FROM FOLLOW_UP_WHERE, today, cutoff, worker,
+                             error);
+      if (stmt == NULL || !count_rows (store, stmt, n_total, error))
+        return NULL;
+    }
+  stmt = bind_follow_up (store,
+                         "SELECT r.id, r.action_id, r.state, r.sent_on, "
+                         "CAST (julianday (?1) - julianday (r.sent_on) AS INTEGER), "
+                         "a.worker, a.scope, a.person_id, a.household_id, p.file_number, "
+                         ESCALE_SQL_ACTION_WHO ", " ESCALE_SQL_ACTION_OPEN_PERSON ", "
+                         "(SELECT name FROM partner WHERE id = r.partner_id), "
+                         "(SELECT theme FROM partner_service WHERE id = r.service_id) "
+                         FOLLOW_UP_FROM "LEFT JOIN person p ON p.id = a.person_id "
+                         "LEFT JOIN household h ON h.id = a.household_id " FOLLOW_UP_WHERE
+                         "ORDER BY r.sent_on, r.id LIMIT ?4", today, cutoff, worker, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
+  referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_referral_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (referrals, referral_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return referrals;
+  escale_store_set_sql_error (store, error);
+  g_ptr_array_unref (referrals);
   return NULL;
 }

@@ -54,9 +54,29 @@ typedef struct
   char   *last_action;   /* date of the last done action, or NULL for none */
 } EscaleAgendaLostContact;
 
+/* A referral still waiting for its answer, see escale-referral-store.h. */
+typedef struct
+{
+  gint64  referral_id;
+  gint64  action_id;
+  char   *state;          /* pending or no_answer */
+  char   *sent_on;        /* YYYY-MM-DD */
+  int     days_waiting;   /* from sent_on to today */
+  char   *worker;         /* the action's */
+  char   *scope;          /* person or household */
+  gint64  person_id;      /* for person scope, else 0 */
+  gint64  household_id;   /* for household scope, else 0 */
+  char   *file_number;    /* of the person, else NULL */
+  char   *who;            /* the person's or household's name */
+  gint64  open_person_id; /* whose file to open, as for EscaleAgendaAction */
+  char   *partner_name;   /* NULL once the partner is deleted */
+  char   *service_theme;  /* a theme code, NULL once the service is deleted */
+} EscaleAgendaReferral;
+
 void      escale_agenda_action_free       (EscaleAgendaAction      *action);
 void      escale_agenda_expiry_free       (EscaleAgendaExpiry      *expiry);
 void      escale_agenda_lost_contact_free (EscaleAgendaLostContact *lost);
+void      escale_agenda_referral_free     (EscaleAgendaReferral    *referral);
 
 /* The local date of today, YYYY-MM-DD. */
 char     *escale_agenda_today             (void);
@@ -121,5 +141,17 @@ GPtrArray *escale_agenda_list_lost_contact_page (EscaleStore  *store,
                                                  guint         limit,
                                                  guint        *n_total,
                                                  GError      **error);
+/* Referrals still pending or without answer that were sent more than
+ * @days before @today (sent exactly @days before is not yet late), the
+ * oldest first; those of cancelled actions left out; @worker NULL for
+ * everyone. At most @limit (0: all), and how many there are in all in
+ * @n_total (optional). (element-type EscaleAgendaReferral) */
+GPtrArray *escale_agenda_list_referrals_to_follow_up_page (EscaleStore  *store,
+                                                           const char   *today,
+                                                           guint         days,
+                                                           const char   *worker,
+                                                           guint         limit,
+                                                           guint        *n_total,
+                                                           GError      **error);
 
 G_END_DECLS

@@ -54,4 +54,18 @@ char         *escale_column_dup        (sqlite3_stmt *stmt,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* Whom the action "a" concerns, for queries that join person "p" on
+ * a.person_id and household "h" on a.household_id: a name (NULL for a
+ * group), and whose file to open (the person, the household's head or
+ * first member, a group's first participant). */
+#define ESCALE_SQL_PERSON_NAME "p.family_name || coalesce (' ' || p.given_names, '')"
+#define ESCALE_SQL_ACTION_WHO \
+  "CASE a.scope WHEN 'person' THEN " ESCALE_SQL_PERSON_NAME " " \
+  "  WHEN 'household' THEN h.name END"
+#define ESCALE_SQL_ACTION_OPEN_PERSON \
+  "CASE a.scope WHEN 'person' THEN a.person_id " \
+  "  WHEN 'household' THEN (SELECT person_id FROM household_member " \
+  "    WHERE household_id = a.household_id ORDER BY role <> 'head', person_id LIMIT 1) " \
+  "  ELSE (SELECT min (person_id) FROM action_participant WHERE action_id = a.id) END"
+
 G_END_DECLS
