@@ -1022,6 +1022,31 @@ test_setting (void)
   g_assert_cmpint (max, ==, 365);
 }
 
+/* A next step after a referral is followed up by a call, not by a second
+ * referral without its referral row. */
+static void
+test_next_step (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(EscaleAction) action = new_referral_action (f->person, "2025-03-01", "Ana");
+  g_autoptr(EscaleAction) next = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 follow_up;
+
+  (void) data;
+  escale_action_set (action, ESCALE_ACTION_FIELD_NEXT_STEP, "Call the shelter");
+  escale_action_set (action, ESCALE_ACTION_FIELD_NEXT_STEP_DUE, "2025-03-15");
+  g_assert_cmpint (escale_store_create_referral (f->store, action, f->service, &error), >, 0);
+  g_assert_no_error (error);
+  follow_up = escale_store_find_follow_up (f->store, escale_action_get_id (action));
+  g_assert_cmpint (follow_up, >, 0);
+  next = escale_store_load_action (f->store, follow_up, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (escale_action_get (next, ESCALE_ACTION_FIELD_TYPE), ==, "phone_call");
+  g_assert_cmpstr (escale_action_get (next, ESCALE_ACTION_FIELD_STATUS), ==, "planned");
+  g_assert_cmpint (escale_store_find_action_referral (f->store, follow_up), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1059,7 @@ main (int   argc,
   ADD ("/referrals/create", test_create);
   ADD ("/referrals/create/planned", test_create_planned);
   ADD ("/referrals/create/refused", test_create_refused);
+  ADD ("/referrals/create/next-step", test_next_step);
   ADD ("/referrals/state/transitions", test_transitions);
   ADD ("/referrals/state/refused", test_state_refused);
   ADD ("/referrals/state/refusal-reason", test_refusal_reason);

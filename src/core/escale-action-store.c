@@ -495,6 +495,10 @@ create_follow_up (EscaleStore   *store,
       escale_action_set (next, copied[i], escale_action_get (action, copied[i]));
     else
       escale_action_set_int (next, copied[i], escale_action_get_int (action, copied[i]));
+  /* A referral is one action with its referral row: what comes next is
+   * following it up, not another referral. */
+  if (g_strcmp0 (escale_action_get (action, ESCALE_ACTION_FIELD_TYPE), "referral") == 0)
+    escale_action_set (next, ESCALE_ACTION_FIELD_TYPE, "phone_call");
   escale_action_set_themes (next, escale_action_get_themes (action));
   for (guint i = 0; i < participants->len; i++)
     escale_action_add_participant (next, g_array_index (participants, EscaleParticipant,
