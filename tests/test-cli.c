@@ -340,7 +340,7 @@ test_import (void)
   g_autoptr(CliResult) real = NULL;
   g_autoptr(CliResult) again = NULL;
   g_autoptr(CliResult) refused = NULL;
-  g_autoptr(CliResult) usage = run_cli (NULL, "--database", db, "import", "partners", good);
+  g_autoptr(CliResult) usage = run_cli (NULL, "--database", db, "import", "castles", good);
   g_autofree char *found = NULL;
 
   /* A dry run writes nothing: no database is created. */
@@ -403,6 +403,16 @@ count (sqlite3    *db,
   return n;
 }
 
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
 static char *
 write_tmp (const char *name,
            const char *contents)
@@ -458,6 +468,116 @@ test_agenda (void)
   g_assert_cmpint (bad_days->status, ==, 2);
   g_assert_cmpint (missing->status, ==, 1);
   g_assert_cmpstr (missing->out, ==, "");
+}
+
+static void
+test_partners (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("partners.db");
+  g_autofree char *bad = write_tmp ("bad-partners.csv",
+                                    "code,name,kind,city,themes,capacity_total,capacity_free\n"
+                                    "P1,Abri,shelter,Lyon,housing,10,2\n"
+                                    "P2,Castle,castle,Lyon,,,\n"
+                                    "P3,Full,shelter,Lyon,housing,4,9\n");
+  g_autofree char *good = write_tmp ("partners.csv",
+                                     "code,name,kind,city,themes,languages,capacity_total,"
+                                     "capacity_free,notes\n"
+                                     "P1,Abri de nuit,shelter,Lyon,housing,fr|ar,10,2,\n"
+                                     "P2,Centre de santé,health_centre,Lille,health|rights,,,,"
+                                     "\"Tabs\there\"\n"
+                                     "P3,Ateliers,school,Paris,language,,20,0,\n");
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) dry = NULL;
+  g_autoptr(CliResult) imported = NULL;
+  g_autoptr(CliResult) all = NULL;
+  g_autoptr(CliResult) housing = NULL;
+  g_autoptr(CliResult) free_places = NULL;
+  g_autoptr(CliResult) stale = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  sqlite3 *sql;
+
+  /* Bad rows: every fault as LINE:COLUMN, nothing written. */
+  refused = run_cli (NULL, "--database", db, "import", "partners", bad);
+  g_assert_cmpint (refused->status, ==, 1);
+  g_assert_nonnull (strstr (refused->err, "3:kind: Unknown kind of partner “castle”\n"));
+  g_assert_nonnull (strstr (refused->err, "4:capacity_free: There cannot be more free places "
+                                          "than places\n"));
+  g_assert_nonnull (strstr (refused->err, "Nothing was imported"));
+  dry = run_cli (NULL, "--database", db, "import", "partners", good, "--dry-run");
+  g_assert_cmpint (dry->status, ==, 0);
+  g_assert_nonnull (strstr (dry->out, "Created 3, updated 0\n"));
+  all = run_cli (NULL, "--database", db, "partners");
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_cmpstr (all->out, ==, "");
+  g_clear_pointer (&all, cli_result_free);
+
+  imported = run_cli (NULL, "--database", db, "import", "partners", good);
+  g_assert_cmpstr (imported->err, ==, "");
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_cmpstr (imported->out, ==, "Created 3, updated 0\n");
+
+  /* One line each, by name: code, name, kind, city, themes, free places, stale. */
+  all = run_cli (NULL, "--database", db, "partners");
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_cmpstr (all->out, ==,
+                   "P1\tAbri de nuit\tshelter\tLyon\thousing\t2\t\n"
+                   "P3\tAteliers\tschool\tParis\tlanguage\t0\t\n"
+                   "P2\tCentre de santé\thealth_centre\tLille\thealth|rights\t\t\n");
+  housing = run_cli (NULL, "--database", db, "partners", "--theme", "housing");
+  g_assert_cmpstr (housing->out, ==, "P1\tAbri de nuit\tshelter\tLyon\thousing\t2\t\n");
+  free_places = run_cli (NULL, "--database", db, "partners", "--free");
+  g_assert_cmpstr (free_places->out, ==, "P1\tAbri de nuit\tshelter\tLyon\thousing\t2\t\n");
+
+  /* A figure given 40 days ago is stale. */
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sql, "UPDATE partner_service SET capacity_updated_at = "
+                                 "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days') "
+                                 "WHERE theme = 'housing'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sql);
+  stale = run_cli (NULL, "--database", db, "partners", "--theme", "housing", "--free");
+  g_assert_cmpstr (stale->out, ==, "P1\tAbri de nuit\tshelter\tLyon\thousing\t2\tstale\n");
+
+  unknown = run_cli (NULL, "--database", db, "partners", "--theme", "castles");
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "Unknown theme “castles”"));
+}
+
+static void
+test_demo_partners (void)
+{
+  g_autofree char *db = make_demo_db ("demo-partners.db", "20", "3");
+  g_autofree char *none = escale_test_tmp_path ("demo-no-partners.db");
+  g_autoptr(CliResult) again = run_cli (NULL, "--database", db, "demo", "--people", "5");
+  g_autoptr(CliResult) without = run_cli (NULL, "--database", none, "demo", "--people", "5",
+                                          "--no-partners");
+  g_autoptr(CliResult) listed = run_cli (NULL, "--database", db, "partners");
+  sqlite3 *sql;
+
+  /* Added once: a second run finds their codes. */
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_null (strstr (again->out, "partner"));
+  g_assert_cmpint (without->status, ==, 0);
+  g_assert_cmpint (listed->status, ==, 0);
+  g_assert_cmpint (sqlite3_open (db, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner"), ==, 60);
+  g_assert_cmpint (count (sql, "SELECT count(DISTINCT city) FROM partner"), ==, 6);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner WHERE latitude IS NULL"), ==, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_hours WHERE closes < opens"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_closure"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_contact"), >=, 60);
+  g_assert_cmpint (count (sql, "SELECT count(DISTINCT language) FROM partner_language"), >, 5);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_service_eligibility"), >, 0);
+  /* Capacity figures, some fresh and some stale. */
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_service WHERE capacity_updated_at "
+                               "> strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-7 days')"), >, 0);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner_service WHERE capacity_updated_at "
+                               "< strftime ('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')"), >, 0);
+  sqlite3_close (sql);
+  g_assert_nonnull (strstr (listed->out, "\tstale\n"));
+  g_assert_cmpuint (count_lines (listed->out), ==, 60);
+  g_assert_cmpint (sqlite3_open (none, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (count (sql, "SELECT count(*) FROM partner"), ==, 0);
+  sqlite3_close (sql);
 }
 
 static void
@@ -662,6 +782,8 @@ main (int   argc,
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-follow-up", test_import_follow_up);
   g_test_add_func ("/cli/agenda", test_agenda);
+  g_test_add_func ("/cli/partners", test_partners);
+  g_test_add_func ("/cli/demo/partners", test_demo_partners);
   g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
   g_test_add_func ("/demo/content", test_demo_content);
   g_test_add_func ("/demo/cancel", test_demo_cancel);

@@ -19,7 +19,9 @@
 #include "escale-cli-private.h"
 #include "escale-demo-actions.h"
 #include "escale-demo.h"
+#include "escale-demo-partners.h"
 #include "escale-import.h"
+#include "escale-partner-import.h"
 #include "escale-person-store.h"
 #include "escale-person-list.h"
 #include "escale-search.h"
@@ -48,10 +50,12 @@ static const Command commands[] = {
   { "demo", N_("Add realistic demo people and their follow-up"), run_demo },
   { "search", N_("Find people, as the search box does"), run_search },
   { "check", N_("Check the integrity of the database"), run_check },
-  { "import", N_("Import people, actions, programmes or enrolments from a CSV file"),
+  { "import", N_("Import people, actions, programmes, enrolments or partners from a CSV file"),
     run_import },
   { "agenda", N_("Print what is due: planned actions and next steps"),
     escale_cli_run_agenda },
+  { "partners", N_("List the partner organisations, by theme or with free places"),
+    escale_cli_run_partners },
 };
 
 /* Helpers */
@@ -148,6 +152,8 @@ run_demo (const char  *database,
   int people = 0;
   int actions = ESCALE_DEMO_ACTIONS_PER_PERSON;
   guint n_actions = 0;
+  guint n_partners = 0;
+  gboolean no_partners = FALSE;
   gint64 seed = 1;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people,
@@ -157,6 +163,8 @@ run_demo (const char  *database,
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("The seed of the random choices: the same seed gives the same people (default: 1)"),
       N_("S") },
+    { "no-partners", 0, 0, G_OPTION_ARG_NONE, &no_partners,
+      N_("Do not add the demo partner organisations"), NULL },
     { NULL }
   };
   g_autoptr(EscaleStore) store = NULL;
@@ -186,7 +194,9 @@ run_demo (const char  *database,
                                   NULL, &error) ||
       !escale_demo_generate_follow_up (store, (guint) actions, (guint32) seed,
                                        isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
-                                       NULL, &n_actions, &error))
+                                       NULL, &n_actions, &error) ||
+      (!no_partners && !escale_demo_generate_partners (store, (guint32) seed, &n_partners,
+                                                       &error)))
     return escale_cli_report_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
@@ -199,6 +209,13 @@ run_demo (const char  *database,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Their follow-up has %u action",
                         "Their follow-up has %u actions", n_actions), n_actions);
   g_print ("\n");
+  if (n_partners > 0)
+    {
+      /* Translators: %u is a number of partner organisations */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u partner", "Added %u partners",
+                            n_partners), n_partners);
+      g_print ("\n");
+    }
   return EXIT_OK;
 }
 
@@ -381,6 +398,7 @@ static const struct
   { "actions", escale_import_actions },
   { "programmes", escale_import_programmes },
   { "enrolments", escale_import_enrolments },
+  { "partners", escale_import_partners },
 };
 
 static int
@@ -402,8 +420,9 @@ run_import (const char  *database,
   ImportFunc import = NULL;
 
   /* Translators: the arguments of "escale-cli import"; the kinds are keywords, keep them */
-  if (!escale_cli_parse_command ("import", N_("people|actions|programmes|enrolments FILE.csv"), entries,
-                      &argc, &argv, &status))
+  if (!escale_cli_parse_command ("import",
+                                 N_("people|actions|programmes|enrolments|partners FILE.csv"),
+                                 entries, &argc, &argv, &status))
     return status;
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (imports); i++)
     if (g_str_equal (argv[1], imports[i].kind))
@@ -412,7 +431,7 @@ run_import (const char  *database,
     return escale_cli_usage_error (PROGRAM_NAME " import",
                         /* Translators: the kinds are keywords, keep them */
                         _("Say what to import and from which file: "
-                          "people|actions|programmes|enrolments FILE.csv"));
+                          "people|actions|programmes|enrolments|partners FILE.csv"));
 
   /* A dry run writes nothing, so creates no database either. */
   if (!(store = escale_cli_open_store (database, dry_run, &error)) ||

@@ -480,29 +480,6 @@ static const guint field_columns[] = {
   [ESCALE_ENROLMENT_FIELD_EXIT_REASON] = ECOL_EXIT_REASON,
 };
 
-typedef struct
-{
-  const EscaleImportColumn *columns;
-  guint                     n_columns;
-  int                       key_column;  /* unique in the file, or -1 */
-  /* Returns NULL when the row's problems are reported; sets *is_new. */
-  gpointer                (*build)    (EscaleImportReader *reader,
-                                       const EscaleImportRow *row,
-                                       gboolean *is_new);
-  GPtrArray              *(*validate) (EscaleStore *store,
-                                       gpointer record);
-  gboolean                (*save)     (EscaleStore *store,
-                                       gpointer record,
-                                       GError **error);
-  GDestroyNotify            free;
-} RecordKind;
-
-typedef struct
-{
-  gpointer record;
-  guint    line;
-} Pending;
-
 static gboolean
 read_target (EscaleImportReader    *reader,
              const EscaleImportRow *row,
@@ -623,133 +600,31 @@ build_enrolment (EscaleImportReader    *reader,
   return g_steal_pointer (&enrolment);
 }
 
-static const RecordKind programme_kind = {
+static guint
+programme_error_column (gconstpointer  error,
+                        const char   **message)
+{
+  const EscaleProgrammeError *problem = error;
+
+  *message = problem->message;
+  return field_columns[problem->field];
+}
+
+static const EscaleImportKind programme_kind = {
   programme_columns, N_PROGRAMME_COLUMNS, PCOL_CODE, build_programme,
   (GPtrArray *(*) (EscaleStore *, gpointer)) escale_store_validate_programme,
+  programme_error_column,
   (gboolean (*) (EscaleStore *, gpointer, GError **)) escale_store_save_programme,
   (GDestroyNotify) escale_programme_free,
 };
 
-static const RecordKind enrolment_kind = {
+static const EscaleImportKind enrolment_kind = {
   enrolment_columns, N_ENROLMENT_COLUMNS, -1, build_enrolment,
   (GPtrArray *(*) (EscaleStore *, gpointer)) escale_store_validate_enrolment,
+  programme_error_column,
   (gboolean (*) (EscaleStore *, gpointer, GError **)) escale_store_save_enrolment,
   (GDestroyNotify) escale_enrolment_free,
 };
-
-static void
-check_key (EscaleImportReader    *reader,
-           const RecordKind      *kind,
-           const EscaleImportRow *row,
-           GHashTable            *keys)
-{
-  const char *key = kind->key_column >= 0 ? escale_import_row_get (reader, row,
-                                                                   (guint) kind->key_column)
-                                          : NULL;
-  gpointer first_line;
-
-  if (key == NULL)
-    return;
-  if (g_hash_table_lookup_extended (keys, key, NULL, &first_line))
-    escale_import_add_problem (reader, row->line,
-                               escale_import_column_label (reader, (guint) kind->key_column),
-                               /* Translators: %s is a code, %u a line of the file */
-                               _("“%s” is already on line %u"), key,
-                               GPOINTER_TO_UINT (first_line));
-  else
-    g_hash_table_insert (keys, g_strdup (key), GUINT_TO_POINTER (row->line));
-}
-
-static void
-read_record (EscaleImportReader    *reader,
-             const RecordKind      *kind,
-             const EscaleImportRow *row,
-             GHashTable            *keys,
-             GArray                *pending)
-{
-  guint before = escale_import_count_problems (reader);
-  g_autoptr(GPtrArray) errors = NULL;
-  gboolean is_new = TRUE;
-  Pending item = { NULL, row->line };
-
-  escale_import_check_row (reader, row);
-  check_key (reader, kind, row, keys);
-  if (escale_import_count_problems (reader) > before ||
-      !(item.record = kind->build (reader, row, &is_new)))
-    return;
-  errors = kind->validate (reader->store, item.record);
-  for (guint i = 0; i < errors->len; i++)
-    {
-      EscaleProgrammeError *error = g_ptr_array_index (errors, i);
-
-      escale_import_add_problem (reader, row->line,
-                                 escale_import_column_label (reader, field_columns[error->field]),
-                                 "%s", error->message);
-    }
-  if (escale_import_count_problems (reader) > before)
-    {
-      kind->free (item.record);
-      return;
-    }
-  if (is_new)
-    reader->report->created++;
-  else
-    reader->report->updated++;
-  g_array_append_val (pending, item);
-}
-
-static gboolean
-run_records (EscaleImportReader  *reader,
-             const RecordKind    *kind,
-             gboolean             dry_run,
-             GError             **error)
-{
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  g_auto(EscaleImportRow) row = { 0 };
-  gboolean ok = TRUE;
-
-  if (!escale_import_read_header (reader))
-    return TRUE;
-  while (escale_import_next_row (reader, &row))
-    read_record (reader, kind, &row, keys, pending);
-  escale_import_sort_problems (reader);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *item = &g_array_index (pending, Pending, i);
-
-      if (ok && escale_import_count_problems (reader) == 0 && !dry_run &&
-          !kind->save (reader->store, item->record, error))
-        {
-          /* Translators: %u is a line of the file */
-          g_prefix_error (error, _("Line %u: "), item->line);
-          ok = FALSE;
-        }
-      kind->free (item->record);
-    }
-  return ok;
-}
-
-static EscaleImportReport *
-import_records (EscaleStore       *store,
-                const RecordKind  *kind,
-                const char        *path,
-                gboolean           dry_run,
-                GError           **error)
-{
-  g_auto(EscaleImportReader) reader = { 0 };
-
-  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!escale_import_reader_open (&reader, store, path, kind->columns, kind->n_columns, error) ||
-      !escale_store_begin_batch (store, error))
-    return NULL;
-  if (!escale_import_finish (&reader, run_records (&reader, kind, dry_run, error), dry_run,
-                             error))
-    return NULL;
-  return g_steal_pointer (&reader.report);
-}
 
 /**
  * escale_import_programmes:
@@ -763,7 +638,7 @@ escale_import_programmes (EscaleStore  *store,
                           gboolean      dry_run,
                           GError      **error)
 {
-  return import_records (store, &programme_kind, path, dry_run, error);
+  return escale_import_records (store, &programme_kind, path, dry_run, error);
 }
 
 /**
@@ -778,5 +653,5 @@ escale_import_enrolments (EscaleStore  *store,
                           gboolean      dry_run,
                           GError      **error)
 {
-  return import_records (store, &enrolment_kind, path, dry_run, error);
+  return escale_import_records (store, &enrolment_kind, path, dry_run, error);
 }

@@ -383,6 +383,135 @@ escale_import_finish (EscaleImportReader  *reader,
   return TRUE;
 }
 
+/* Records: few rows, built, validated and saved through their store */
+
+typedef struct
+{
+  gpointer record;
+  guint    line;
+} Pending;
+
+static void
+check_key (EscaleImportReader     *reader,
+           const EscaleImportKind *kind,
+           const EscaleImportRow  *row,
+           GHashTable             *keys)
+{
+  const char *key = kind->key_column >= 0 ? escale_import_row_get (reader, row,
+                                                                   (guint) kind->key_column)
+                                          : NULL;
+  gpointer first_line;
+
+  if (key == NULL)
+    return;
+  if (g_hash_table_lookup_extended (keys, key, NULL, &first_line))
+    escale_import_add_problem (reader, row->line,
+                               escale_import_column_label (reader, (guint) kind->key_column),
+                               /* Translators: %s is a code, %u a line of the file */
+                               _("“%s” is already on line %u"), key,
+                               GPOINTER_TO_UINT (first_line));
+  else
+    g_hash_table_insert (keys, g_strdup (key), GUINT_TO_POINTER (row->line));
+}
+
+static void
+read_record (EscaleImportReader     *reader,
+             const EscaleImportKind *kind,
+             const EscaleImportRow  *row,
+             GHashTable             *keys,
+             GArray                 *pending)
+{
+  guint before = escale_import_count_problems (reader);
+  g_autoptr(GPtrArray) errors = NULL;
+  gboolean is_new = TRUE;
+  Pending item = { NULL, row->line };
+
+  escale_import_check_row (reader, row);
+  check_key (reader, kind, row, keys);
+  if (escale_import_count_problems (reader) > before ||
+      !(item.record = kind->build (reader, row, &is_new)))
+    return;
+  errors = kind->validate (reader->store, item.record);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const char *message = NULL;
+      guint column = kind->error_column (g_ptr_array_index (errors, i), &message);
+
+      escale_import_add_problem (reader, row->line, escale_import_column_label (reader, column),
+                                 "%s", message);
+    }
+  if (escale_import_count_problems (reader) > before)
+    {
+      kind->free (item.record);
+      return;
+    }
+  if (is_new)
+    reader->report->created++;
+  else
+    reader->report->updated++;
+  g_array_append_val (pending, item);
+}
+
+static gboolean
+run_records (EscaleImportReader      *reader,
+             const EscaleImportKind  *kind,
+             gboolean                 dry_run,
+             GError                 **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_auto(EscaleImportRow) row = { 0 };
+  gboolean ok = TRUE;
+
+  if (!escale_import_read_header (reader))
+    return TRUE;
+  while (escale_import_next_row (reader, &row))
+    read_record (reader, kind, &row, keys, pending);
+  escale_import_sort_problems (reader);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *item = &g_array_index (pending, Pending, i);
+
+      if (ok && escale_import_count_problems (reader) == 0 && !dry_run &&
+          !kind->save (reader->store, item->record, error))
+        {
+          /* Translators: %u is a line of the file */
+          g_prefix_error (error, _("Line %u: "), item->line);
+          ok = FALSE;
+        }
+      kind->free (item->record);
+    }
+  return ok;
+}
+
+/**
+ * escale_import_records:
+ *
+ * Reads the whole file, building and validating a record of @kind from
+ * each row; then, when every row is valid and @dry_run is %FALSE, saves
+ * them all in one transaction. See escale_import_actions() for the report.
+ */
+EscaleImportReport *
+escale_import_records (EscaleStore             *store,
+                       const EscaleImportKind  *kind,
+                       const char              *path,
+                       gboolean                 dry_run,
+                       GError                 **error)
+{
+  g_auto(EscaleImportReader) reader = { 0 };
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!escale_import_reader_open (&reader, store, path, kind->columns, kind->n_columns, error) ||
+      !escale_store_begin_batch (store, error))
+    return NULL;
+  if (!escale_import_finish (&reader, run_records (&reader, kind, dry_run, error), dry_run,
+                             error))
+    return NULL;
+  return g_steal_pointer (&reader.report);
+}
+
 /* Fast insertion */
 
 void

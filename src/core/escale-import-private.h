@@ -78,6 +78,34 @@ gboolean    escale_import_finish                  (EscaleImportReader       *rea
                                                    gboolean                  dry_run,
                                                    GError                  **error);
 
+/* An import of few records, each built from a row, validated and saved
+ * through its store; see escale_import_records(). */
+typedef struct
+{
+  const EscaleImportColumn *columns;
+  guint                     n_columns;
+  int                       key_column;  /* unique in the file, or -1 */
+  /* Returns NULL when the row's problems are reported; sets *is_new. */
+  gpointer                (*build)        (EscaleImportReader    *reader,
+                                           const EscaleImportRow *row,
+                                           gboolean              *is_new);
+  GPtrArray              *(*validate)     (EscaleStore           *store,
+                                           gpointer               record);
+  /* The column where an error of validate() belongs, and its message. */
+  guint                   (*error_column) (gconstpointer          error,
+                                           const char           **message);
+  gboolean                (*save)         (EscaleStore           *store,
+                                           gpointer               record,
+                                           GError               **error);
+  GDestroyNotify            free;
+} EscaleImportKind;
+
+EscaleImportReport *escale_import_records         (EscaleStore              *store,
+                                                   const EscaleImportKind   *kind,
+                                                   const char               *path,
+                                                   gboolean                  dry_run,
+                                                   GError                  **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EscaleImportRow, escale_import_row_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EscaleImportReader, escale_import_reader_clear)
 

@@ -1,0 +1,1456 @@
+/* escale-partner-store.c — the partner directory: reading, writing, filtering
+ *
+ * A partner is validated and written whole in one transaction: its row,
+ * phones, languages, hours, closures, contacts and services with their
+ * eligibility. Contacts and services keep their ids (referrals point at
+ * services). A capacity figure that changes is stamped with the time and
+ * the user, unless the caller gave its own stamp (the demo data does).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "escale-action-store.h"
+#include "escale-iso.h"
+#include "escale-partner-hours.h"
+#include "escale-partner-store.h"
+#include "escale-store-private.h"
+#include "escale-text.h"
+#include "escale-vocab.h"
+
+static const char *const position_sources[] = {
+  "typed", "map", "postal_code", "city", "department", "import", NULL,
+};
+
+G_DEFINE_BOXED_TYPE (EscalePartnerSummary, escale_partner_summary,
+                     escale_partner_summary_copy, escale_partner_summary_free)
+
+void
+escale_partner_error_free (EscalePartnerError *error)
+{
+  g_free (error->message);
+  g_free (error);
+}
+
+static void
+add_error_printf (GPtrArray          *errors,
+                  EscalePartnerField  field,
+                  guint               index,
+                  const char         *format,
+                  ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_error_printf (GPtrArray          *errors,
+                  EscalePartnerField  field,
+                  guint               index,
+                  const char         *format,
+                  ...)
+{
+  EscalePartnerError *error = g_new0 (EscalePartnerError, 1);
+  va_list args;
+
+  va_start (args, format);
+  error->field = field;
+  error->index = index;
+  error->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (errors, error);
+}
+
+static void
+add_error (GPtrArray          *errors,
+           EscalePartnerField  field,
+           guint               index,
+           const char         *message)
+{
+  add_error_printf (errors, field, index, "%s", message);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0' || strspn (text, " \t\r\n") == strlen (text);
+}
+
+/* Validation */
+
+static gboolean
+has_space (const char *text)
+{
+  return strpbrk (text, " \t\r\n") != NULL;
+}
+
+/* name@domain.tld, without spaces: a typo check, not RFC 5322. */
+static gboolean
+check_email (const char *email)
+{
+  const char *at = strchr (email, '@');
+  const char *dot;
+
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL || has_space (email))
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* example.org or http(s)://example.org/path, without spaces. */
+static gboolean
+check_website (const char *website)
+{
+  const char *host = website;
+  gsize host_length;
+
+  if (has_space (website))
+    return FALSE;
+  if (g_str_has_prefix (host, "https://"))
+    host += strlen ("https://");
+  else if (g_str_has_prefix (host, "http://"))
+    host += strlen ("http://");
+  else if (strstr (host, "://") != NULL)
+    return FALSE;
+  host_length = strcspn (host, "/?#");
+  return host_length > 2 && memchr (host, '.', host_length) != NULL && host[0] != '.' &&
+         host[host_length - 1] != '.';
+}
+
+/* Digits, spaces and + ( ) . - /, with at least 4 digits. */
+static gboolean
+check_phone (const char *phone)
+{
+  guint digits = 0;
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digits++;
+    else if (strchr ("+(). -/", *p) == NULL)
+      return FALSE;
+  return digits >= 4;
+}
+
+static void
+validate_identity (EscaleStore   *store,
+                   EscalePartner *partner,
+                   GPtrArray     *errors)
+{
+  if (is_blank (partner->name))
+    add_error (errors, ESCALE_PARTNER_FIELD_NAME, 0, _("The name is required"));
+  if (partner->code != NULL && is_blank (partner->code))
+    add_error (errors, ESCALE_PARTNER_FIELD_CODE, 0, _("The code cannot be blank"));
+  else if (partner->code != NULL)
+    {
+      gint64 other = escale_store_find_partner (store, partner->code);
+
+      if (other != 0 && other != partner->id)
+        add_error (errors, ESCALE_PARTNER_FIELD_CODE, 0,
+                   _("Another partner already has this code"));
+    }
+  if (!is_blank (partner->kind) &&
+      !escale_vocab_has_code (store, ESCALE_VOCAB_PARTNER_KIND, partner->kind))
+    /* Translators: %s is a code of the partner kinds vocabulary */
+    add_error_printf (errors, ESCALE_PARTNER_FIELD_KIND, 0, _("Unknown kind of partner “%s”"),
+                      partner->kind);
+  if (!is_blank (partner->email) && !check_email (partner->email))
+    add_error (errors, ESCALE_PARTNER_FIELD_EMAIL, 0,
+               _("This is not an email address, such as contact@example.org"));
+  if (!is_blank (partner->website) && !check_website (partner->website))
+    add_error (errors, ESCALE_PARTNER_FIELD_WEBSITE, 0,
+               _("This is not a website address, such as https://example.org"));
+}
+
+static void
+validate_position (EscalePartner *partner,
+                   GPtrArray     *errors)
+{
+  gboolean has_latitude = !isnan (partner->latitude);
+  gboolean has_longitude = !isnan (partner->longitude);
+
+  if (has_latitude != has_longitude)
+    add_error (errors, ESCALE_PARTNER_FIELD_POSITION, 0,
+               _("Give both the latitude and the longitude, or neither"));
+  if (has_latitude && !(partner->latitude >= -90 && partner->latitude <= 90))
+    add_error (errors, ESCALE_PARTNER_FIELD_LATITUDE, 0,
+               _("The latitude must be between -90 and 90"));
+  if (has_longitude && !(partner->longitude >= -180 && partner->longitude <= 180))
+    add_error (errors, ESCALE_PARTNER_FIELD_LONGITUDE, 0,
+               _("The longitude must be between -180 and 180"));
+  if (partner->position_source != NULL &&
+      !g_strv_contains (position_sources, partner->position_source))
+    add_error (errors, ESCALE_PARTNER_FIELD_POSITION, 0, _("Unknown source of the position"));
+}
+
+static void
+validate_lists (EscalePartner *partner,
+                GPtrArray     *errors)
+{
+  for (guint i = 0; i < partner->phones->len; i++)
+    {
+      EscalePartnerPhone *phone = g_ptr_array_index (partner->phones, i);
+
+      if (is_blank (phone->phone) || !check_phone (phone->phone))
+        add_error (errors, ESCALE_PARTNER_FIELD_PHONES, i,
+                   _("This is not a phone number, such as +33 1 42 00 00 00"));
+    }
+  for (guint i = 0; partner->languages[i] != NULL; i++)
+    {
+      g_autofree char *code = escale_iso_language_normalize (partner->languages[i]);
+
+      if (code == NULL)
+        add_error_printf (errors, ESCALE_PARTNER_FIELD_LANGUAGES, i,
+                          /* Translators: %s is what was given; keep the codes as they are */
+                          _("Unknown language “%s”: use an ISO 639 code, such as fr, ar or prs"),
+                          partner->languages[i]);
+    }
+}
+
+static void
+validate_hours (EscalePartner *partner,
+                GPtrArray     *errors)
+{
+  for (guint i = 0; i < partner->hours->len; i++)
+    {
+      EscalePartnerHours *slot = &g_array_index (partner->hours, EscalePartnerHours, i);
+      int opens, closes;
+
+      if (slot->weekday < 1 || slot->weekday > 7)
+        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i, _("Choose a day of the week"));
+      else if (!escale_hours_parse_time (slot->opens, &opens) ||
+               !escale_hours_parse_time (slot->closes, &closes))
+        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i,
+                   _("Write the hours as HH:MM, for example 09:30"));
+      else if (opens == closes)
+        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i,
+                   _("The opening and closing times cannot be the same"));
+    }
+  for (guint i = 0; i < partner->closures->len; i++)
+    {
+      EscalePartnerClosure *closure = &g_array_index (partner->closures, EscalePartnerClosure, i);
+
+      if (!escale_store_check_iso_date (closure->from_date) ||
+          !escale_store_check_iso_date (closure->to_date))
+        add_error (errors, ESCALE_PARTNER_FIELD_CLOSURES, i, _("This date does not exist"));
+      else if (strcmp (closure->to_date, closure->from_date) < 0)
+        add_error (errors, ESCALE_PARTNER_FIELD_CLOSURES, i,
+                   _("A closure cannot end before it starts"));
+    }
+}
+
+static void
+validate_contacts (EscalePartner *partner,
+                   GPtrArray     *errors)
+{
+  for (guint i = 0; i < partner->contacts->len; i++)
+    {
+      EscalePartnerContact *contact = g_ptr_array_index (partner->contacts, i);
+
+      if (is_blank (contact->name))
+        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i, _("A contact needs a name"));
+      else if (!is_blank (contact->email) && !check_email (contact->email))
+        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i,
+                   _("This is not an email address, such as contact@example.org"));
+      else if (!is_blank (contact->phone) && !check_phone (contact->phone))
+        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i,
+                   _("This is not a phone number, such as +33 1 42 00 00 00"));
+    }
+}
+
+static void
+validate_capacity (EscalePartnerService *service,
+                   guint                 index,
+                   GPtrArray            *errors)
+{
+  gint64 total = service->capacity_total, free_places = service->capacity_free;
+
+  if ((total != ESCALE_PARTNER_UNSET && total < 0) ||
+      (free_places != ESCALE_PARTNER_UNSET && free_places < 0))
+    add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_CAPACITY, index,
+               _("A number of places cannot be negative"));
+  else if (total != ESCALE_PARTNER_UNSET && free_places != ESCALE_PARTNER_UNSET &&
+           free_places > total)
+    add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_CAPACITY, index,
+               _("There cannot be more free places than places"));
+}
+
+static void
+validate_services (EscaleStore   *store,
+                   EscalePartner *partner,
+                   GPtrArray     *errors)
+{
+  for (guint i = 0; i < partner->services->len; i++)
+    {
+      EscalePartnerService *service = g_ptr_array_index (partner->services, i);
+
+      if (is_blank (service->theme))
+        add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_THEME, i, _("Choose the service's theme"));
+      else if (!escale_vocab_has_code (store, ESCALE_VOCAB_THEME, service->theme))
+        add_error_printf (errors, ESCALE_PARTNER_FIELD_SERVICE_THEME, i, _("Unknown theme “%s”"),
+                          service->theme);
+      for (guint e = 0; service->eligibility[e] != NULL; e++)
+        if (!escale_vocab_has_code (store, ESCALE_VOCAB_ELIGIBILITY, service->eligibility[e]))
+          {
+            /* Translators: %s is a code of the eligibility vocabulary */
+            add_error_printf (errors, ESCALE_PARTNER_FIELD_SERVICE_ELIGIBILITY, i,
+                              _("Unknown eligibility “%s”"), service->eligibility[e]);
+            break;
+          }
+      validate_capacity (service, i, errors);
+    }
+}
+
+/**
+ * escale_store_validate_partner:
+ *
+ * Returns: (transfer full) (element-type EscalePartnerError): what is wrong
+ *   with @partner, field by field; empty when it can be saved
+ */
+GPtrArray *
+escale_store_validate_partner (EscaleStore   *store,
+                               EscalePartner *partner)
+{
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_partner_error_free);
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), errors);
+  g_return_val_if_fail (partner != NULL, errors);
+
+  validate_identity (store, partner, errors);
+  validate_position (partner, errors);
+  validate_lists (partner, errors);
+  validate_hours (partner, errors);
+  validate_contacts (partner, errors);
+  validate_services (store, partner, errors);
+  return errors;
+}
+
+/* Writing */
+
+static char *
+make_search_key (EscalePartner *partner)
+{
+  g_autofree char *text = g_strjoin (" ", partner->name ? partner->name : "",
+                                     partner->city ? partner->city : "",
+                                     partner->postal_code ? partner->postal_code : "",
+                                     partner->code ? partner->code : "", NULL);
+
+  return escale_text_fold (text);
+}
+
+static void
+bind_double (sqlite3_stmt *stmt,
+             int           index,
+             double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           index,
+            gint64        value)
+{
+  if (value == ESCALE_PARTNER_UNSET)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+/* Steps a statement that returns the row's id and uuid. */
+static gboolean
+step_returning (EscaleStore   *store,
+                sqlite3_stmt  *stmt,
+                gint64        *id,
+                char         **uuid,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_free (*uuid);
+      *uuid = escale_column_dup (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE && *id != 0)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                         _("This partner no longer exists"));
+  else
+    escale_store_set_sql_error (store, error);
+  return FALSE;
+}
+
+static gboolean
+write_partner_row (EscaleStore    *store,
+                   EscalePartner  *partner,
+                   const char     *now,
+                   GError        **error)
+{
+  gboolean is_new = partner->id == 0;
+  g_autofree char *search_key = make_search_key (partner);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = escale_store_cached (store, is_new
+                              ? "INSERT INTO partner (code, name, kind, address, postal_code, "
+                                "city, latitude, longitude, position_source, email, website, "
+                                "hours_note, notes, active, search_key, updated_at, updated_by, "
+                                "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?16, ?17) "
+                                "RETURNING id, uuid"
+                              : "UPDATE partner SET code = ?1, name = ?2, kind = ?3, "
+                                "address = ?4, postal_code = ?5, city = ?6, latitude = ?7, "
+                                "longitude = ?8, position_source = ?9, email = ?10, "
+                                "website = ?11, hours_note = ?12, notes = ?13, active = ?14, "
+                                "search_key = ?15, updated_at = ?16, updated_by = ?17 "
+                                "WHERE id = ?18 RETURNING id, uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  escale_bind_text (stmt, 1, partner->code);
+  escale_bind_text (stmt, 2, partner->name);
+  escale_bind_text (stmt, 3, partner->kind);
+  escale_bind_text (stmt, 4, partner->address);
+  escale_bind_text (stmt, 5, partner->postal_code);
+  escale_bind_text (stmt, 6, partner->city);
+  bind_double (stmt, 7, partner->latitude);
+  bind_double (stmt, 8, partner->longitude);
+  escale_bind_text (stmt, 9, isnan (partner->latitude) ? NULL : partner->position_source);
+  escale_bind_text (stmt, 10, partner->email);
+  escale_bind_text (stmt, 11, partner->website);
+  escale_bind_text (stmt, 12, partner->hours_note);
+  escale_bind_text (stmt, 13, partner->notes);
+  sqlite3_bind_int (stmt, 14, partner->active ? 1 : 0);
+  sqlite3_bind_text (stmt, 15, search_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, now, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 17, escale_store_get_user (store));
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 18, partner->id);
+  if (!step_returning (store, stmt, &id, &partner->uuid, error))
+    return FALSE;
+  partner->id = id;
+  return TRUE;
+}
+
+static gboolean
+clear_children (EscaleStore   *store,
+                gint64         id,
+                GError       **error)
+{
+  return escale_store_run_with_id (store, "DELETE FROM partner_phone WHERE partner_id = ?",
+                                   id, error) &&
+         escale_store_run_with_id (store, "DELETE FROM partner_language WHERE partner_id = ?",
+                                   id, error) &&
+         escale_store_run_with_id (store, "DELETE FROM partner_hours WHERE partner_id = ?",
+                                   id, error) &&
+         escale_store_run_with_id (store, "DELETE FROM partner_closure WHERE partner_id = ?",
+                                   id, error);
+}
+
+static gboolean
+write_phones_and_languages (EscaleStore    *store,
+                            EscalePartner  *partner,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = escale_store_cached (store, "INSERT INTO partner_phone (partner_id, phone, label) "
+                                    "VALUES (?, ?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; i < partner->phones->len; i++)
+    {
+      EscalePartnerPhone *phone = g_ptr_array_index (partner->phones, i);
+
+      sqlite3_bind_int64 (stmt, 1, partner->id);
+      escale_bind_text (stmt, 2, phone->phone);
+      escale_bind_text (stmt, 3, phone->label);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  if (!(stmt = escale_store_cached (store, "INSERT OR IGNORE INTO partner_language "
+                                    "(partner_id, language) VALUES (?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; partner->languages[i] != NULL; i++)
+    {
+      g_autofree char *code = escale_iso_language_normalize (partner->languages[i]);
+
+      sqlite3_bind_int64 (stmt, 1, partner->id);
+      sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_hours (EscaleStore    *store,
+             EscalePartner  *partner,
+             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = escale_store_cached (store, "INSERT INTO partner_hours (partner_id, weekday, "
+                                    "opens, closes) VALUES (?, ?, ?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; i < partner->hours->len; i++)
+    {
+      EscalePartnerHours *slot = &g_array_index (partner->hours, EscalePartnerHours, i);
+
+      sqlite3_bind_int64 (stmt, 1, partner->id);
+      sqlite3_bind_int (stmt, 2, (int) slot->weekday);
+      sqlite3_bind_text (stmt, 3, slot->opens, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, slot->closes, -1, SQLITE_STATIC);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  if (!(stmt = escale_store_cached (store, "INSERT INTO partner_closure (partner_id, from_date, "
+                                    "to_date, reason) VALUES (?, ?, ?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; i < partner->closures->len; i++)
+    {
+      EscalePartnerClosure *closure = &g_array_index (partner->closures, EscalePartnerClosure, i);
+
+      sqlite3_bind_int64 (stmt, 1, partner->id);
+      sqlite3_bind_text (stmt, 2, closure->from_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, closure->to_date, -1, SQLITE_STATIC);
+      escale_bind_text (stmt, 4, closure->reason);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes the rows of @table of the partner whose ids are not in @kept. */
+static gboolean
+delete_others (EscaleStore  *store,
+               const char   *table,
+               gint64        partner_id,
+               GString      *kept,
+               GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE partner_id = ? AND id NOT IN "
+                                          "(SELECT value FROM json_each (?))", table);
+  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_string_append_c (kept, ']');
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  sqlite3_bind_text (stmt, 2, kept->str, -1, SQLITE_STATIC);
+  return escale_store_step_done (store, stmt, error);
+}
+
+static void
+keep_id (GString *kept,
+         gint64   id)
+{
+  g_string_append_printf (kept, "%s%" G_GINT64_FORMAT, kept->len > 1 ? "," : "", id);
+}
+
+static gboolean
+write_contacts (EscaleStore    *store,
+                EscalePartner  *partner,
+                const char     *now,
+                GError        **error)
+{
+  g_autoptr(GString) kept = g_string_new ("[");
+
+  for (guint i = 0; i < partner->contacts->len; i++)
+    {
+      EscalePartnerContact *contact = g_ptr_array_index (partner->contacts, i);
+      gboolean is_new = contact->id == 0;
+      sqlite3_stmt *stmt;
+      gint64 id = 0;
+
+      stmt = escale_store_cached (store, is_new
+                                  ? "INSERT INTO partner_contact (partner_id, name, role, phone, "
+                                    "email, updated_at, updated_by, created_at, created_by) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7) RETURNING id, uuid"
+                                  : "UPDATE partner_contact SET name = ?2, role = ?3, phone = ?4, "
+                                    "email = ?5, updated_at = ?6, updated_by = ?7 "
+                                    "WHERE partner_id = ?1 AND id = ?8 RETURNING id, uuid", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, partner->id);
+      escale_bind_text (stmt, 2, contact->name);
+      escale_bind_text (stmt, 3, contact->role);
+      escale_bind_text (stmt, 4, contact->phone);
+      escale_bind_text (stmt, 5, contact->email);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      escale_bind_text (stmt, 7, escale_store_get_user (store));
+      if (!is_new)
+        sqlite3_bind_int64 (stmt, 8, contact->id);
+      if (!step_returning (store, stmt, &id, &contact->uuid, error))
+        return FALSE;
+      contact->id = id;
+      keep_id (kept, id);
+    }
+  return delete_others (store, "partner_contact", partner->id, kept, error);
+}
+
+/* The stored figures of a service, to see whether they change. */
+static void
+read_stored_capacity (EscaleStore           *store,
+                      EscalePartnerService  *service,
+                      gint64                *total,
+                      gint64                *free_places,
+                      char                 **updated_at)
+{
+  sqlite3_stmt *stmt = escale_store_cached (store, "SELECT capacity_total, capacity_free, "
+                                            "capacity_updated_at FROM partner_service "
+                                            "WHERE id = ?", NULL);
+
+  *total = *free_places = ESCALE_PARTNER_UNSET;
+  *updated_at = NULL;
+  if (stmt == NULL || service->id == 0)
+    return;
+  sqlite3_bind_int64 (stmt, 1, service->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        *total = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        *free_places = sqlite3_column_int64 (stmt, 1);
+      *updated_at = escale_column_dup (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+}
+
+/* A changed figure is stamped now by the user, unless the caller stamped
+ * it differently from what is stored. */
+static void
+stamp_capacity (EscaleStore          *store,
+                EscalePartnerService *service,
+                const char           *now)
+{
+  g_autofree char *stored_at = NULL;
+  gint64 total, free_places;
+
+  read_stored_capacity (store, service, &total, &free_places, &stored_at);
+  if (total == service->capacity_total && free_places == service->capacity_free)
+    return;
+  if (service->capacity_updated_at != NULL &&
+      g_strcmp0 (service->capacity_updated_at, stored_at) != 0)
+    return;
+  g_free (service->capacity_updated_at);
+  service->capacity_updated_at = g_strdup (now);
+  g_free (service->capacity_updated_by);
+  service->capacity_updated_by = g_strdup (escale_store_get_user (store));
+}
+
+static gboolean
+write_eligibility (EscaleStore           *store,
+                   EscalePartnerService  *service,
+                   GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!escale_store_run_with_id (store, "DELETE FROM partner_service_eligibility "
+                                 "WHERE service_id = ?", service->id, error) ||
+      !(stmt = escale_store_cached (store, "INSERT OR IGNORE INTO partner_service_eligibility "
+                                    "(service_id, eligibility) VALUES (?, ?)", error)))
+    return FALSE;
+  for (guint i = 0; service->eligibility[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, service->id);
+      sqlite3_bind_text (stmt, 2, service->eligibility[i], -1, SQLITE_STATIC);
+      if (!escale_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_service (EscaleStore           *store,
+               gint64                 partner_id,
+               EscalePartnerService  *service,
+               const char            *now,
+               GError               **error)
+{
+  gboolean is_new = service->id == 0;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stamp_capacity (store, service, now);
+  stmt = escale_store_cached (store, is_new
+                              ? "INSERT INTO partner_service (partner_id, theme, description, "
+                                "documents, capacity_total, capacity_free, capacity_updated_at, "
+                                "capacity_updated_by, updated_at, updated_by, created_at, "
+                                "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                "?9, ?10) RETURNING id, uuid"
+                              : "UPDATE partner_service SET theme = ?2, description = ?3, "
+                                "documents = ?4, capacity_total = ?5, capacity_free = ?6, "
+                                "capacity_updated_at = ?7, capacity_updated_by = ?8, "
+                                "updated_at = ?9, updated_by = ?10 "
+                                "WHERE partner_id = ?1 AND id = ?11 RETURNING id, uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  escale_bind_text (stmt, 2, service->theme);
+  escale_bind_text (stmt, 3, service->description);
+  escale_bind_text (stmt, 4, service->documents);
+  bind_count (stmt, 5, service->capacity_total);
+  bind_count (stmt, 6, service->capacity_free);
+  escale_bind_text (stmt, 7, service->capacity_updated_at);
+  escale_bind_text (stmt, 8, service->capacity_updated_by);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 10, escale_store_get_user (store));
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 11, service->id);
+  if (!step_returning (store, stmt, &id, &service->uuid, error))
+    return FALSE;
+  service->id = id;
+  return write_eligibility (store, service, error);
+}
+
+static gboolean
+write_services (EscaleStore    *store,
+                EscalePartner  *partner,
+                const char     *now,
+                GError        **error)
+{
+  g_autoptr(GString) kept = g_string_new ("[");
+
+  for (guint i = 0; i < partner->services->len; i++)
+    {
+      EscalePartnerService *service = g_ptr_array_index (partner->services, i);
+
+      if (!write_service (store, partner->id, service, now, error))
+        return FALSE;
+      keep_id (kept, service->id);
+    }
+  return delete_others (store, "partner_service", partner->id, kept, error);
+}
+
+static gboolean
+write_partner (EscaleStore    *store,
+               EscalePartner  *partner,
+               GError        **error)
+{
+  g_autofree char *now = escale_store_now ();
+
+  return write_partner_row (store, partner, now, error) &&
+         clear_children (store, partner->id, error) &&
+         write_phones_and_languages (store, partner, error) &&
+         write_hours (store, partner, error) &&
+         write_contacts (store, partner, now, error) &&
+         write_services (store, partner, now, error);
+}
+
+/* The ids given by a failed save are forgotten: nothing was written. */
+static void
+restore_ids (EscalePartner *partner,
+             EscalePartner *before)
+{
+  partner->id = before->id;
+  for (guint i = 0; i < partner->contacts->len && i < before->contacts->len; i++)
+    ((EscalePartnerContact *) g_ptr_array_index (partner->contacts, i))->id =
+      ((EscalePartnerContact *) g_ptr_array_index (before->contacts, i))->id;
+  for (guint i = 0; i < partner->services->len && i < before->services->len; i++)
+    {
+      EscalePartnerService *service = g_ptr_array_index (partner->services, i);
+      EscalePartnerService *old = g_ptr_array_index (before->services, i);
+
+      service->id = old->id;
+      g_free (service->capacity_updated_at);
+      service->capacity_updated_at = g_strdup (old->capacity_updated_at);
+      g_free (service->capacity_updated_by);
+      service->capacity_updated_by = g_strdup (old->capacity_updated_by);
+    }
+}
+
+static gboolean
+refuse_invalid (GPtrArray  *problems,
+                GError    **error)
+{
+  if (problems->len == 0)
+    return FALSE;
+  g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                       ((EscalePartnerError *) g_ptr_array_index (problems, 0))->message);
+  return TRUE;
+}
+
+/**
+ * escale_store_save_partner:
+ *
+ * Validates and writes @partner whole, in one transaction. A new partner,
+ * contact or service gets its id and uuid; a capacity figure that changed
+ * gets capacity_updated_at and _by.
+ */
+gboolean
+escale_store_save_partner (EscaleStore    *store,
+                           EscalePartner  *partner,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(EscalePartner) before = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (partner != NULL, FALSE);
+
+  problems = escale_store_validate_partner (store, partner);
+  if (refuse_invalid (problems, error))
+    return FALSE;
+  before = escale_partner_copy (partner);
+  if (!escale_store_begin (store, error))
+    return FALSE;
+  if (write_partner (store, partner, error) && escale_store_commit (store, error))
+    return TRUE;
+  escale_store_rollback (store);
+  restore_ids (partner, before);
+  return FALSE;
+}
+
+/* Reading */
+
+static gboolean
+not_found (GError **error)
+{
+  g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                       _("This partner no longer exists"));
+  return FALSE;
+}
+
+static gint64
+column_count (sqlite3_stmt *stmt,
+              int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? ESCALE_PARTNER_UNSET
+                                                           : sqlite3_column_int64 (stmt, column);
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN
+                                                           : sqlite3_column_double (stmt, column);
+}
+
+/* Runs @sql with the partner's id, calling @read on each row. */
+static gboolean
+read_rows (EscaleStore    *store,
+           const char     *sql,
+           gint64          id,
+           void          (*read) (sqlite3_stmt *stmt, gpointer data),
+           gpointer        data,
+           GError        **error)
+{
+  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  escale_store_set_sql_error (store, error);
+  return FALSE;
+}
+
+static void
+read_phone (sqlite3_stmt *stmt,
+            gpointer      partner)
+{
+  escale_partner_add_phone (partner, (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+}
+
+static void
+read_text (sqlite3_stmt *stmt,
+           gpointer      builder)
+{
+  g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+read_slot (sqlite3_stmt *stmt,
+           gpointer      partner)
+{
+  escale_partner_add_hours (partner, (guint) sqlite3_column_int (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2));
+}
+
+static void
+read_closure (sqlite3_stmt *stmt,
+              gpointer      partner)
+{
+  escale_partner_add_closure (partner, (const char *) sqlite3_column_text (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2));
+}
+
+static void
+read_contact (sqlite3_stmt *stmt,
+              gpointer      partner)
+{
+  EscalePartnerContact *contact =
+    escale_partner_add_contact (partner, (const char *) sqlite3_column_text (stmt, 2),
+                                (const char *) sqlite3_column_text (stmt, 3),
+                                (const char *) sqlite3_column_text (stmt, 4),
+                                (const char *) sqlite3_column_text (stmt, 5));
+
+  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->uuid = escale_column_dup (stmt, 1);
+}
+
+static void
+read_service (sqlite3_stmt *stmt,
+              gpointer      partner)
+{
+  EscalePartnerService *service =
+    escale_partner_add_service (partner, (const char *) sqlite3_column_text (stmt, 2));
+
+  service->id = sqlite3_column_int64 (stmt, 0);
+  service->uuid = escale_column_dup (stmt, 1);
+  service->description = escale_column_dup (stmt, 3);
+  service->documents = escale_column_dup (stmt, 4);
+  service->capacity_total = column_count (stmt, 5);
+  service->capacity_free = column_count (stmt, 6);
+  service->capacity_updated_at = escale_column_dup (stmt, 7);
+  service->capacity_updated_by = escale_column_dup (stmt, 8);
+}
+
+static gboolean
+load_eligibility (EscaleStore           *store,
+                  EscalePartnerService  *service,
+                  GError               **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!read_rows (store, "SELECT eligibility FROM partner_service_eligibility "
+                  "WHERE service_id = ? ORDER BY eligibility", service->id, read_text,
+                  builder, error))
+    return FALSE;
+  g_strfreev (service->eligibility);
+  service->eligibility = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+load_children (EscaleStore    *store,
+               EscalePartner  *partner,
+               GError        **error)
+{
+  g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
+
+  if (!read_rows (store, "SELECT phone, label FROM partner_phone WHERE partner_id = ? "
+                  "ORDER BY id", partner->id, read_phone, partner, error) ||
+      !read_rows (store, "SELECT language FROM partner_language WHERE partner_id = ? "
+                  "ORDER BY language", partner->id, read_text, languages, error) ||
+      !read_rows (store, "SELECT weekday, opens, closes FROM partner_hours WHERE partner_id = ? "
+                  "ORDER BY weekday, opens", partner->id, read_slot, partner, error) ||
+      !read_rows (store, "SELECT from_date, to_date, reason FROM partner_closure "
+                  "WHERE partner_id = ? ORDER BY from_date", partner->id, read_closure, partner,
+                  error) ||
+      !read_rows (store, "SELECT id, uuid, name, role, phone, email FROM partner_contact "
+                  "WHERE partner_id = ? ORDER BY id", partner->id, read_contact, partner, error) ||
+      !read_rows (store, "SELECT id, uuid, theme, description, documents, capacity_total, "
+                  "capacity_free, capacity_updated_at, capacity_updated_by FROM partner_service "
+                  "WHERE partner_id = ? ORDER BY id", partner->id, read_service, partner, error))
+    return FALSE;
+  g_strfreev (partner->languages);
+  partner->languages = g_strv_builder_end (languages);
+  for (guint i = 0; i < partner->services->len; i++)
+    if (!load_eligibility (store, g_ptr_array_index (partner->services, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static EscalePartner *
+read_partner_row (sqlite3_stmt *stmt)
+{
+  EscalePartner *partner = escale_partner_new ();
+
+  partner->id = sqlite3_column_int64 (stmt, 0);
+  partner->uuid = escale_column_dup (stmt, 1);
+  partner->code = escale_column_dup (stmt, 2);
+  partner->name = escale_column_dup (stmt, 3);
+  partner->kind = escale_column_dup (stmt, 4);
+  partner->address = escale_column_dup (stmt, 5);
+  partner->postal_code = escale_column_dup (stmt, 6);
+  partner->city = escale_column_dup (stmt, 7);
+  partner->latitude = column_double (stmt, 8);
+  partner->longitude = column_double (stmt, 9);
+  partner->position_source = escale_column_dup (stmt, 10);
+  partner->email = escale_column_dup (stmt, 11);
+  partner->website = escale_column_dup (stmt, 12);
+  partner->hours_note = escale_column_dup (stmt, 13);
+  partner->notes = escale_column_dup (stmt, 14);
+  partner->active = sqlite3_column_int (stmt, 15) != 0;
+  return partner;
+}
+
+/**
+ * escale_store_load_partner:
+ *
+ * Returns: (transfer full) (nullable): the partner @id with everything it
+ *   holds, or %NULL with @error set
+ */
+EscalePartner *
+escale_store_load_partner (EscaleStore  *store,
+                           gint64        id,
+                           GError      **error)
+{
+  g_autoptr(EscalePartner) partner = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  if (!(stmt = escale_store_cached (store, "SELECT id, uuid, code, name, kind, address, "
+                                    "postal_code, city, latitude, longitude, position_source, "
+                                    "email, website, hours_note, notes, active FROM partner "
+                                    "WHERE id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    partner = read_partner_row (stmt);
+  else if (rc == SQLITE_DONE)
+    not_found (error);
+  else
+    escale_store_set_sql_error (store, error);
+  sqlite3_reset (stmt);
+  if (partner == NULL || !load_children (store, partner, error))
+    return NULL;
+  return g_steal_pointer (&partner);
+}
+
+/**
+ * escale_store_find_partner:
+ *
+ * Returns: the id of the partner whose code is @code, or 0
+ */
+gint64
+escale_store_find_partner (EscaleStore *store,
+                           const char  *code)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), 0);
+
+  if (code == NULL || !(stmt = escale_store_cached (store, "SELECT id FROM partner "
+                                                    "WHERE code = ?", NULL)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* One statement that must change one row, in its own transaction. */
+static gboolean
+write_one (EscaleStore   *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  if (!escale_store_begin (store, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!escale_store_step_done (store, stmt, error) ||
+      (sqlite3_changes (escale_store_get_db (store)) == 0 && !not_found (error)) ||
+      !escale_store_commit (store, error))
+    {
+      escale_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * escale_store_delete_partner:
+ *
+ * Deletes the partner @id with its phones, hours, contacts and services.
+ * Actions and referrals that named it stay, without the link.
+ */
+gboolean
+escale_store_delete_partner (EscaleStore  *store,
+                             gint64        id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  stmt = escale_store_cached (store, "DELETE FROM partner WHERE id = ?", error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return write_one (store, stmt, error);
+}
+
+/**
+ * escale_store_set_partner_active:
+ *
+ * An inactive partner stays for the history but leaves the lists.
+ */
+gboolean
+escale_store_set_partner_active (EscaleStore  *store,
+                                 gint64        id,
+                                 gboolean      active,
+                                 GError      **error)
+{
+  g_autofree char *now = escale_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  stmt = escale_store_cached (store, "UPDATE partner SET active = ?, updated_at = ?, "
+                              "updated_by = ? WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, active ? 1 : 0);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      escale_bind_text (stmt, 3, escale_store_get_user (store));
+      sqlite3_bind_int64 (stmt, 4, id);
+    }
+  return write_one (store, stmt, error);
+}
+
+/**
+ * escale_store_set_service_free_places:
+ *
+ * Records that the service @service_id has @free_places free places now,
+ * as the store's user said: the figure is stamped with both.
+ */
+gboolean
+escale_store_set_service_free_places (EscaleStore  *store,
+                                      gint64        service_id,
+                                      gint64        free_places,
+                                      GError      **error)
+{
+  g_autofree char *now = escale_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  if (free_places < 0)
+    {
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                           _("A number of places cannot be negative"));
+      return FALSE;
+    }
+  stmt = escale_store_cached (store, "SELECT capacity_total FROM partner_service WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                           _("This service no longer exists"));
+      return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
+      free_places > sqlite3_column_int64 (stmt, 0))
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                           _("There cannot be more free places than places"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  stmt = escale_store_cached (store, "UPDATE partner_service SET capacity_free = ?1, "
+                              "capacity_updated_at = ?2, capacity_updated_by = ?3, "
+                              "updated_at = ?2, updated_by = ?3 WHERE id = ?4", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, free_places);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      escale_bind_text (stmt, 3, escale_store_get_user (store));
+      sqlite3_bind_int64 (stmt, 4, service_id);
+    }
+  return write_one (store, stmt, error);
+}
+
+/* Listing */
+
+/* The conditions on one service, shared by the theme, eligibility and
+ * free places filters: they must hold for the same service. */
+static void
+append_service_filter (GString                   *sql,
+                       const EscalePartnerFilter *filter,
+                       GPtrArray                 *params)
+{
+  if (filter->theme == NULL && filter->eligibility == NULL && !filter->has_free_places)
+    return;
+  g_string_append (sql, " AND EXISTS (SELECT 1 FROM partner_service s "
+                   "WHERE s.partner_id = p.id");
+  if (filter->theme != NULL)
+    {
+      g_ptr_array_add (params, (gpointer) filter->theme);
+      g_string_append_printf (sql, " AND s.theme = ?%u", params->len);
+    }
+  if (filter->eligibility != NULL)
+    {
+      g_ptr_array_add (params, (gpointer) filter->eligibility);
+      g_string_append_printf (sql, " AND (NOT EXISTS (SELECT 1 FROM partner_service_eligibility "
+                              "e WHERE e.service_id = s.id) OR EXISTS (SELECT 1 FROM "
+                              "partner_service_eligibility e WHERE e.service_id = s.id AND "
+                              "e.eligibility IN (?%u, 'everyone')))", params->len);
+    }
+  if (filter->has_free_places)
+    g_string_append (sql, " AND s.capacity_free > 0");
+  g_string_append (sql, ")");
+}
+
+/* LIKE's wildcards typed in the search are letters like the others; NULL
+ * when nothing is left to search for once folded. */
+static char *
+like_pattern (const char *text)
+{
+  g_autofree char *folded = escale_text_fold (text);
+  GString *pattern;
+
+  if (*folded == '\0')
+    return NULL;
+  pattern = g_string_new ("%");
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static char *
+build_list_sql (const EscalePartnerFilter *filter,
+                GPtrArray                 *params,
+                char                     **pattern)
+{
+  GString *sql = g_string_new ("SELECT p.id FROM partner p WHERE 1");
+
+  if (!filter->include_inactive)
+    g_string_append (sql, " AND p.active");
+  if (filter->kind != NULL)
+    {
+      g_ptr_array_add (params, (gpointer) filter->kind);
+      g_string_append_printf (sql, " AND p.kind = ?%u", params->len);
+    }
+  if (filter->language != NULL)
+    {
+      g_ptr_array_add (params, (gpointer) filter->language);
+      g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM partner_language l "
+                              "WHERE l.partner_id = p.id AND l.language = ?%u)", params->len);
+    }
+  if (filter->text != NULL && (*pattern = like_pattern (filter->text)) != NULL)
+    {
+      g_ptr_array_add (params, *pattern);
+      g_string_append_printf (sql, " AND p.search_key LIKE ?%u ESCAPE '\\'", params->len);
+    }
+  append_service_filter (sql, filter, params);
+  g_string_append (sql, " ORDER BY p.search_key, p.name, p.id");
+  return g_string_free (sql, FALSE);
+}
+
+static void
+append_slot_row (sqlite3_stmt *stmt,
+                 gpointer      slots)
+{
+  EscalePartnerHours slot = {
+    (guint) sqlite3_column_int (stmt, 0),
+    g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+    g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+  };
+
+  g_array_append_val ((GArray *) slots, slot);
+}
+
+static void
+append_closure_row (sqlite3_stmt *stmt,
+                    gpointer      closures)
+{
+  EscalePartnerClosure closure = {
+    g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+    g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+    NULL,
+  };
+
+  g_array_append_val ((GArray *) closures, closure);
+}
+
+/* Whether the partner @id passes the filters on its opening hours. */
+static gboolean
+check_hours (EscaleStore                *store,
+             gint64                      id,
+             const EscalePartnerFilter  *filter,
+             gboolean                   *passes,
+             GError                    **error)
+{
+  g_autoptr(EscalePartner) hours = escale_partner_new ();
+
+  if (!read_rows (store, "SELECT weekday, opens, closes FROM partner_hours "
+                  "WHERE partner_id = ?", id, append_slot_row, hours->hours, error) ||
+      !read_rows (store, "SELECT from_date, to_date FROM partner_closure WHERE partner_id = ?",
+                  id, append_closure_row, hours->closures, error))
+    return FALSE;
+  *passes = (filter->open_at == NULL ||
+             escale_hours_is_open_at (hours->hours, hours->closures, filter->open_at)) &&
+            (filter->open_on_day == 0 ||
+             escale_hours_is_open_on_weekday (hours->hours, filter->open_on_day));
+  return TRUE;
+}
+
+/**
+ * escale_store_list_partners:
+ * @filter: (nullable): what to keep; %NULL lists the active partners
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the ids of the
+ *   partners that pass @filter, by name; %NULL with @error set
+ */
+GArray *
+escale_store_list_partners (EscaleStore                *store,
+                            const EscalePartnerFilter  *filter,
+                            GError                    **error)
+{
+  static const EscalePartnerFilter none = { 0 };
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autofree char *pattern = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  filter = filter ? filter : &none;
+  sql = build_list_sql (filter, params, &pattern);
+  if (!(stmt = escale_store_prepare (store, sql, error)))
+    return NULL;
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean passes = TRUE;
+
+      if ((filter->open_at != NULL || filter->open_on_day != 0) &&
+          !check_hours (store, id, filter, &passes, error))
+        return NULL;
+      if (passes)
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      escale_store_set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Summaries */
+
+EscalePartnerSummary *
+escale_partner_summary_copy (const EscalePartnerSummary *summary)
+{
+  EscalePartnerSummary *copy = g_memdup2 (summary, sizeof *summary);
+
+  copy->code = g_strdup (summary->code);
+  copy->name = g_strdup (summary->name);
+  copy->kind = g_strdup (summary->kind);
+  copy->city = g_strdup (summary->city);
+  copy->themes = g_strdupv (summary->themes);
+  copy->oldest_update = g_strdup (summary->oldest_update);
+  return copy;
+}
+
+void
+escale_partner_summary_free (EscalePartnerSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->code);
+  g_free (summary->name);
+  g_free (summary->kind);
+  g_free (summary->city);
+  g_strfreev (summary->themes);
+  g_free (summary->oldest_update);
+  g_free (summary);
+}
+
+static EscalePartnerSummary *
+read_summary (sqlite3_stmt *stmt)
+{
+  EscalePartnerSummary *summary = g_new0 (EscalePartnerSummary, 1);
+  const char *themes = (const char *) sqlite3_column_text (stmt, 9);
+
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->code = escale_column_dup (stmt, 1);
+  summary->name = escale_column_dup (stmt, 2);
+  summary->kind = escale_column_dup (stmt, 3);
+  summary->city = escale_column_dup (stmt, 4);
+  summary->active = sqlite3_column_int (stmt, 5) != 0;
+  summary->latitude = column_double (stmt, 6);
+  summary->longitude = column_double (stmt, 7);
+  summary->free_places = column_count (stmt, 8);
+  summary->themes = themes ? g_strsplit (themes, "|", -1) : g_new0 (char *, 1);
+  summary->oldest_update = escale_column_dup (stmt, 10);
+  return summary;
+}
+
+/**
+ * escale_store_load_partner_summaries:
+ * @ids: (array length=n_ids): partner ids, from escale_store_list_partners()
+ *
+ * Returns: (transfer full) (element-type EscalePartnerSummary) (nullable):
+ *   the summaries of the partners of @ids that still exist, in that order
+ */
+GPtrArray *
+escale_store_load_partner_summaries (EscaleStore   *store,
+                                     const gint64  *ids,
+                                     guint          n_ids,
+                                     GError       **error)
+{
+  g_autoptr(GPtrArray) summaries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_partner_summary_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  stmt = escale_store_cached (store,
+                              "SELECT p.id, p.code, p.name, p.kind, p.city, p.active, "
+                              "p.latitude, p.longitude, "
+                              "(SELECT sum (capacity_free) FROM partner_service "
+                              " WHERE partner_id = p.id), "
+                              "(SELECT group_concat (theme, '|') FROM (SELECT DISTINCT theme "
+                              " FROM partner_service WHERE partner_id = p.id ORDER BY theme)), "
+                              "(SELECT min (capacity_updated_at) FROM partner_service "
+                              " WHERE partner_id = p.id AND capacity_free IS NOT NULL) "
+                              "FROM partner p WHERE p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (summaries, read_summary (stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          escale_store_set_sql_error (store, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&summaries);
+}
