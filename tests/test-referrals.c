@@ -238,6 +238,12 @@ test_create (Fixture       *f,
   g_assert_cmpstr (referral->who, ==, "Haddad Amina");
   g_assert_nonnull (referral->file_number);
   g_assert_nonnull (referral->uuid);
+  /* The service's free places now, for the question of taking one. */
+  g_assert_cmpint (referral->capacity_free, ==, 2);
+  escale_test_exec_printf (f->store, "UPDATE partner_service SET capacity_free = NULL");
+  g_clear_pointer (&referral, escale_referral_free);
+  referral = escale_store_load_referral (f->store, id, &error);
+  g_assert_cmpint (referral->capacity_free, ==, -1);
   g_autofree char *by = query_text (f->store, "SELECT created_by FROM referral WHERE id = %"
                                     G_GINT64_FORMAT, id);
   g_assert_cmpstr (by, ==, "tester");

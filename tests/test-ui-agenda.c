@@ -19,6 +19,8 @@
 #include "escale-agenda-util.h"
 #include "escale-application.h"
 #include "escale-people-page.h"
+#include "escale-referral-store.h"
+#include "escale-store-private.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-window.h"
@@ -376,6 +378,82 @@ test_show_more (Fixture       *fixture,
   g_assert_null (escale_test_find_row (group, "Show More"));
 }
 
+static gint64
+refer (Fixture *fixture,
+       gint64   person_id,
+       gint64   service_id,
+       int      days_ago)
+{
+  g_autoptr(EscaleAction) action = escale_action_new ();
+  g_autofree char *date = day_from_today (fixture, -days_ago);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PERSON_ID, person_id);
+  escale_action_set (action, ESCALE_ACTION_FIELD_DATE, date);
+  escale_action_set (action, ESCALE_ACTION_FIELD_WORKER, ME);
+  id = escale_store_create_referral (fixture->store, action, service_id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Referrals waiting longer than the setting says, the oldest first; a
+ * recent one only once the setting is shorter. */
+static void
+test_referrals (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 service;
+  gint64 opened = 0;
+  GtkWidget *group;
+  AdwActionRow *row;
+  g_autofree char *titles = NULL;
+
+  (void) data;
+  escale_test_exec_printf (fixture->store, "INSERT INTO partner (name) VALUES ('Maison Relais')");
+  escale_test_exec_printf (fixture->store,
+                           "INSERT INTO partner_service (partner_id, theme, capacity_total, "
+                           "capacity_free) SELECT max(id), 'housing', 5, 3 FROM partner");
+  stmt = escale_store_prepare (fixture->store, "SELECT max(id) FROM partner_service", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  service = sqlite3_column_int64 (stmt, 0);
+  refer (fixture, fixture->yonas, service, 20);
+  refer (fixture, fixture->expiring, service, 3);
+  escale_agenda_page_refresh (fixture->page);
+
+  /* After the days, before the documents. */
+  titles = group_titles (fixture);
+  g_assert_cmpstr (titles, ==, "1 Overdue Action|Today|Tomorrow|1 Referral to Follow Up|"
+                               "1 Document Expiring|Lost Contact: 1 Person");
+  group = find_group (fixture, "Follow Up");
+  g_assert_cmpuint (count_rows (group, "Tesfaye Yonas"), ==, 1);
+  g_assert_cmpuint (count_rows (group, "Karimi"), ==, 0);
+  g_assert_cmpstr (row_subtitle (group, "Tesfaye"), ==,
+                   "Maison Relais · Housing · waiting 20 days");
+  g_assert_nonnull (escale_test_find_label (group, "Pending"));
+
+  /* Shorter: the recent one too, the oldest first. */
+  g_settings_set_int (fixture->settings, "referral-follow-up-days", 2);
+  spin ();
+  group = find_group (fixture, "Follow Up");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "2 Referrals to Follow Up");
+  g_assert_cmpuint (count_rows (group, "Karimi Leila"), ==, 1);
+  g_assert_nonnull (strstr (row_subtitle (group, "Karimi"), "waiting 3 days"));
+  g_settings_reset (fixture->settings, "referral-follow-up-days");
+  spin ();
+  g_assert_cmpuint (count_rows (find_group (fixture, "Follow Up"), "Karimi"), ==, 0);
+
+  /* A row opens the file. */
+  g_signal_connect_swapped (fixture->page, "open-person", G_CALLBACK (on_open_person), &opened);
+  row = escale_test_find_row (find_group (fixture, "Follow Up"), "Tesfaye Yonas");
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  spin ();
+  g_assert_cmpint (opened, ==, fixture->yonas);
+}
+
 /* Page objects of a PDF written by cairo. */
 static guint
 count_pages (const char *contents,
@@ -526,6 +604,7 @@ main (int    argc,
   ADD ("/ui/agenda/done", test_done);
   ADD ("/ui/agenda/open-person", test_open_person);
   ADD ("/ui/agenda/show-more", test_show_more);
+  ADD ("/ui/agenda/referrals", test_referrals);
   ADD ("/ui/agenda/print-pdf", test_print_pdf);
   ADD ("/ui/agenda/notifier-pick", test_notifier_pick);
   ADD ("/ui/agenda/notifier-off", test_notifier_off);

@@ -34,6 +34,13 @@ offers (EscaleStore *store,
   return g_strv_contains ((const char * const *) codes, code);
 }
 
+static gboolean
+group_titled (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
 static void
 type_and_apply (GtkWidget  *row,
                 const char *text)
@@ -110,6 +117,20 @@ test_vocabularies (void)
   gtk_switch_set_active (GTK_SWITCH (shown), TRUE);
   spin ();
   g_assert_true (offers (store, ESCALE_VOCAB_EXIT_REASON, "moved"));
+
+  /* The partner directory's lists: kinds and eligibility. */
+  row = escale_preferences_window_get_vocab_row (window, ESCALE_VOCAB_PARTNER_KIND, "shelter");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Shelter");
+  g_assert_nonnull (escale_preferences_window_get_vocab_row (window, ESCALE_VOCAB_ELIGIBILITY,
+                                                             "minors"));
+  type_and_apply (escale_preferences_window_get_vocab_add_row (window, ESCALE_VOCAB_ELIGIBILITY),
+                  "Families");
+  g_assert_true (offers (store, ESCALE_VOCAB_ELIGIBILITY, "families"));
+  g_assert_nonnull (escale_test_find_widget (window, ADW_TYPE_PREFERENCES_GROUP, group_titled,
+                                             "Partner Kinds"));
+  g_assert_nonnull (escale_test_find_widget (window, ADW_TYPE_PREFERENCES_GROUP, group_titled,
+                                             "Eligibility"));
 
   /* Fixed lists are not shown. */
   g_assert_null (escale_preferences_window_get_vocab_add_row (window,
@@ -238,6 +259,15 @@ test_settings (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 6);
   g_assert_nonnull (escale_preferences_window_get_setting_widget (window,
                                                                  "expiry-warning-days"));
+  /* How long a referral may wait for its answer, both ways. */
+  widget = escale_preferences_window_get_setting_widget (window, "referral-follow-up-days");
+  g_assert_true (GTK_IS_SPIN_BUTTON (widget));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 14);
+  g_assert_nonnull (escale_test_find_row (window, "Follow up referrals after"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 21);
+  g_assert_cmpint (g_settings_get_int (settings, "referral-follow-up-days"), ==, 21);
+  g_settings_set_int (settings, "referral-follow-up-days", 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 30);
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (main_window));
@@ -246,6 +276,7 @@ test_settings (void)
   g_settings_reset (settings, "worker-name");
   g_settings_reset (settings, "notify-appointments");
   g_settings_reset (settings, "lost-contact-months");
+  g_settings_reset (settings, "referral-follow-up-days");
 }
 
 static EscaleEnrolment *

@@ -2,8 +2,8 @@
  *
  * The page reads the agenda queries again whenever it is shown, a setting
  * changes or the day changes. Each list is a section (see
- * escale-agenda-section.h): overdue actions, one a day, expiring documents,
- * lost contacts.
+ * escale-agenda-section.h): overdue actions, one a day, referrals to follow
+ * up, expiring documents, lost contacts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,7 +133,8 @@ add_sections (EscaleAgendaPage  *self,
       if (!escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_DAY, day, error))
         return FALSE;
     }
-  return escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_EXPIRING, NULL, error) &&
+  return escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_REFERRALS, NULL, error) &&
+         escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_EXPIRING, NULL, error) &&
          escale_agenda_section_add (self, ESCALE_AGENDA_SECTION_LOST, NULL, error);
 }
 
@@ -226,7 +227,8 @@ on_settings_changed_cb (EscaleAgendaPage *self,
   if (g_str_equal (key, "agenda-everyone"))
     escale_agenda_page_set_everyone (self, g_settings_get_boolean (self->settings, key));
   else if (g_str_equal (key, "agenda-days") || g_str_equal (key, "expiry-warning-days") ||
-           g_str_equal (key, "lost-contact-months") || g_str_equal (key, "worker-name"))
+           g_str_equal (key, "lost-contact-months") || g_str_equal (key, "worker-name") ||
+           g_str_equal (key, "referral-follow-up-days"))
     queue_refresh (self);
 }
 

@@ -1,4 +1,4 @@
-/* escale-agenda-rows.c — the rows of the agenda: actions, expiries, lost contacts
+/* escale-agenda-rows.c — the rows of the agenda: actions, referrals, expiries, lost contacts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,6 +94,24 @@ expiry_details (const EscaleAgendaExpiry *expiry,
   const char *parts[] = { status_label, expiry->document };
 
   return escale_agenda_join_details (parts, G_N_ELEMENTS (parts));
+}
+
+/* "Maison Relais · Housing · waiting 20 days" */
+static char *
+referral_details (const EscaleAgendaReferral *referral,
+                  const char                 *theme_label)
+{
+  int days = MAX (referral->days_waiting, 0);
+  g_autofree char *waiting = NULL;
+
+  /* Translators: how long a referral has waited for the partner's answer */
+  waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "waiting %d day", "waiting %d days",
+                                          (gulong) days), days);
+  {
+    const char *parts[] = { referral->partner_name, theme_label, waiting };
+
+    return escale_agenda_join_details (parts, G_N_ELEMENTS (parts));
+  }
 }
 
 /* Public API */
@@ -207,6 +225,37 @@ escale_agenda_expiry_row_new (const EscaleAgendaExpiry *expiry,
   gtk_widget_set_tooltip_text (label, date);
   adw_action_row_add_suffix (row, label);
   make_opens_person (row, expiry->person_id);
+  return GTK_WIDGET (row);
+}
+
+GtkWidget *
+escale_agenda_referral_row_new (const EscaleAgendaReferral *referral,
+                                const char                 *theme_label,
+                                const char                 *state_label)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *details = NULL;
+  AdwActionRow *row;
+  GtkWidget *icon;
+  GtkWidget *state;
+
+  g_return_val_if_fail (referral != NULL, NULL);
+
+  who = escale_agenda_format_person (referral->who, referral->file_number);
+  details = referral_details (referral, theme_label);
+  row = escale_agenda_plain_row_new (who, details);
+  icon = gtk_image_new_from_icon_name (escale_action_type_icon_name ("referral"));
+  gtk_widget_add_css_class (icon, "theme-icon");
+  gtk_widget_add_css_class (icon, escale_theme_css_class (referral->service_theme));
+  adw_action_row_add_prefix (row, icon);
+  state = gtk_label_new (state_label);
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, "status-badge");
+  gtk_widget_add_css_class (state, g_str_equal (referral->state, "no_answer")
+                                   ? "referral-no_answer" : "referral-pending");
+  adw_action_row_add_suffix (row, state);
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  make_opens_person (row, referral->open_person_id);
   return GTK_WIDGET (row);
 }
 

@@ -1,4 +1,4 @@
-/* escale-agenda-rows.h — the rows of the agenda: actions, expiries, lost contacts
+/* escale-agenda-rows.h — the rows of the agenda: actions, referrals, expiries, lost contacts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +38,12 @@ GtkWidget    *escale_agenda_action_row_new (const EscaleAgendaAction      *actio
  * person's residence status. Opens the person's file. */
 GtkWidget    *escale_agenda_expiry_row_new (const EscaleAgendaExpiry      *expiry,
                                             const char                    *status_label);
+/* A referral waiting for its answer: whom it concerns, the partner, the
+ * service's theme (@theme_label), how long it has waited, and its state
+ * (@state_label). Opens the person's file. */
+GtkWidget    *escale_agenda_referral_row_new (const EscaleAgendaReferral *referral,
+                                              const char                 *theme_label,
+                                              const char                 *state_label);
 /* A person out of contact, with the date of their last done action. Opens
  * their file. */
 GtkWidget    *escale_agenda_lost_row_new   (const EscaleAgendaLostContact *lost);

@@ -44,6 +44,10 @@ section_title (EscaleAgendaSection *section)
                                            "%u Overdue Actions", n), n);
     case ESCALE_AGENDA_SECTION_DAY:
       return escale_agenda_format_day (section->day, section->page->today);
+    case ESCALE_AGENDA_SECTION_REFERRALS:
+      /* Translators: referrals to partners still waiting for an answer */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Referral to Follow Up",
+                                           "%u Referrals to Follow Up", n), n);
     case ESCALE_AGENDA_SECTION_EXPIRING:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Document Expiring",
                                            "%u Documents Expiring", n), n);
@@ -59,6 +63,12 @@ static int
 get_expiry_days (EscaleAgendaSection *section)
 {
   return escale_agenda_page_get_setting_int (section->page, "expiry-warning-days", 60);
+}
+
+static int
+get_follow_up_days (EscaleAgendaSection *section)
+{
+  return escale_agenda_page_get_setting_int (section->page, "referral-follow-up-days", 14);
 }
 
 static int
@@ -91,6 +101,12 @@ section_description (EscaleAgendaSection *section)
       return g_strdup (_("Planned actions whose day has passed"));
     case ESCALE_AGENDA_SECTION_DAY:
       return section->n_total > 0 ? day_description (section->day, section->n_total) : NULL;
+    case ESCALE_AGENDA_SECTION_REFERRALS:
+      days = get_follow_up_days (section);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Sent more than %d day ago and not answered yet",
+                                           "Sent more than %d days ago and not answered yet",
+                                           (gulong) days), days);
     case ESCALE_AGENDA_SECTION_EXPIRING:
       days = get_expiry_days (section);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -147,6 +163,16 @@ section_row_new (EscaleAgendaSection *section,
                                            section_label (section, ESCALE_VOCAB_ACTION_TYPE,
                                                           action->type),
                                            escale_agenda_page_get_everyone (section->page));
+    }
+  if (section->kind == ESCALE_AGENDA_SECTION_REFERRALS)
+    {
+      const EscaleAgendaReferral *referral = item;
+
+      return escale_agenda_referral_row_new (referral,
+                                             section_label (section, ESCALE_VOCAB_THEME,
+                                                            referral->service_theme),
+                                             section_label (section, ESCALE_VOCAB_REFERRAL_STATE,
+                                                            referral->state));
     }
   if (section->kind == ESCALE_AGENDA_SECTION_EXPIRING)
     {
@@ -205,6 +231,10 @@ section_query (EscaleAgendaSection  *section,
     case ESCALE_AGENDA_SECTION_DAY:
       return escale_agenda_list_due_page (store, section->day, section->day, today, worker, limit,
                                           n_total, error);
+    case ESCALE_AGENDA_SECTION_REFERRALS:
+      return escale_agenda_list_referrals_to_follow_up_page (store, today,
+                                                             (guint) get_follow_up_days (section),
+                                                             worker, limit, n_total, error);
     case ESCALE_AGENDA_SECTION_EXPIRING:
       return escale_agenda_list_expiring_page (store, today, (guint) get_expiry_days (section),
                                                limit, n_total, error);

@@ -52,7 +52,8 @@ typedef struct
 #define REFERRAL_SELECT \
   "SELECT r.id, r.uuid, r.action_id, r.partner_id, r.service_id, r.state, r.refusal_reason, " \
   "r.sent_on, r.answered_on, r.closed_on, pa.name, s.theme, s.description, a.worker, " \
-  "a.scope, a.person_id, a.household_id, p.file_number, " ESCALE_SQL_ACTION_WHO " " \
+  "a.scope, a.person_id, a.household_id, p.file_number, " ESCALE_SQL_ACTION_WHO ", " \
+  "s.capacity_free " \
   "FROM referral r JOIN action a ON a.id = r.action_id " \
   "LEFT JOIN partner pa ON pa.id = r.partner_id " \
   "LEFT JOIN partner_service s ON s.id = r.service_id " \
@@ -574,6 +575,8 @@ referral_from_row (sqlite3_stmt *stmt)
   referral->household_id = sqlite3_column_int64 (stmt, 16);
   referral->file_number = escale_column_dup (stmt, 17);
   referral->who = escale_column_dup (stmt, 18);
+  referral->capacity_free = sqlite3_column_type (stmt, 19) == SQLITE_NULL
+                            ? -1 : sqlite3_column_int64 (stmt, 19);
   return referral;
 }
 

@@ -68,6 +68,8 @@ typedef struct
   gint64  household_id;     /* for household scope, else 0 */
   char   *file_number;      /* the person's, else NULL */
   char   *who;              /* the person's or household's name */
+  gint64  capacity_free;    /* the service's free places now; -1 when it does
+                             * not count them or was deleted */
 } EscaleReferral;
 
 /* Per partner, over the referrals sent in a period. */

@@ -41,6 +41,9 @@ struct _EscaleTimelineItem
   char               *programme;
   char               *partner;
   char               *referral_outcome;
+  gint64              referral_id;
+  char               *referral_state;
+  char               *refusal_reason;
   char               *notes;
   char               *next_step;
   char               *next_step_due;
@@ -68,6 +71,8 @@ escale_timeline_item_finalize (GObject *object)
   g_free (self->programme);
   g_free (self->partner);
   g_free (self->referral_outcome);
+  g_free (self->referral_state);
+  g_free (self->refusal_reason);
   g_free (self->notes);
   g_free (self->next_step);
   g_free (self->next_step_due);
@@ -111,6 +116,9 @@ ITEM_GETTER (const char *, worker, worker, NULL)
 ITEM_GETTER (const char *, programme, programme, NULL)
 ITEM_GETTER (const char *, partner, partner, NULL)
 ITEM_GETTER (const char *, referral_outcome, referral_outcome, NULL)
+ITEM_GETTER (gint64, referral_id, referral_id, 0)
+ITEM_GETTER (const char *, referral_state, referral_state, NULL)
+ITEM_GETTER (const char *, refusal_reason, refusal_reason, NULL)
 ITEM_GETTER (const char *, notes, notes, NULL)
 ITEM_GETTER (const char *, next_step, next_step, NULL)
 ITEM_GETTER (const char *, next_step_due, next_step_due, NULL)
@@ -389,6 +397,9 @@ action_from_row (sqlite3_stmt *stmt)
   item->amount = column_int_or (stmt, 12, -1);
   item->scope = escale_column_dup (stmt, 13);
   item->referral_outcome = escale_column_dup (stmt, 15);
+  item->referral_id = column_int_or (stmt, 16, 0);
+  item->referral_state = escale_column_dup (stmt, 17);
+  item->refusal_reason = escale_column_dup (stmt, 18);
   if (themes != NULL && *themes != '\0')
     {
       g_strfreev (item->themes);
@@ -505,8 +516,9 @@ load_page (gpointer owner,
               "p.name, a.partner, a.notes, a.next_step, a.next_step_due, a.amount_cents, "
               "a.scope, (SELECT group_concat (theme, '" THEME_SEPARATOR "') FROM "
               "  (SELECT theme FROM action_theme WHERE action_id = a.id ORDER BY theme)), "
-              "a.referral_outcome "
+              "a.referral_outcome, r.id, r.state, r.refusal_reason "
               "FROM action a LEFT JOIN programme p ON p.id = a.programme_id "
+              "LEFT JOIN referral r ON r.action_id = a.id "
               "WHERE a.id IN (SELECT value FROM json_each (?))",
               action_ids, action_from_row, actions);
   if (strcmp (period_ids, "[]") != 0)

@@ -37,6 +37,12 @@ const char         *escale_timeline_item_get_worker        (EscaleTimelineItem *
 const char         *escale_timeline_item_get_programme     (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_partner       (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_referral_outcome (EscaleTimelineItem *self);
+/* The referral of a referral action (see escale-referral-store.h), or 0 and
+ * NULL for other actions and the referrals made before they had a row. */
+gint64              escale_timeline_item_get_referral_id   (EscaleTimelineItem *self);
+const char         *escale_timeline_item_get_referral_state (EscaleTimelineItem *self);
+/* Why the partner refused, for refused referrals. */
+const char         *escale_timeline_item_get_refusal_reason (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_notes         (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_next_step     (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_next_step_due (EscaleTimelineItem *self);

@@ -13,6 +13,7 @@
 
 #include "escale-action-store.h"
 #include "escale-followup-util.h"
+#include "escale-referral-store.h"
 #include "escale-timeline-row.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
@@ -41,6 +42,8 @@ struct _EscaleTimelineRow
   GtkLabel           *title_label;
   GtkBox             *tags_box;
   GtkLabel           *status_badge;
+  GtkLabel           *referral_badge;
+  const char         *referral_class;  /* the state class on the badge, static */
   GtkLabel           *meta_label;
   GtkRevealer        *revealer;
   GtkWidget          *expander_icon;
@@ -49,6 +52,9 @@ struct _EscaleTimelineRow
   GtkLabel           *notes_label;
   GtkLabel           *next_step_label;
   GtkWidget          *planned_buttons;
+  GtkBox             *details_box;
+  GtkLabel           *refusal_label;
+  GtkWidget          *referral_buttons;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleTimelineRow, escale_timeline_row, ADW_TYPE_BIN)
@@ -56,6 +62,7 @@ G_DEFINE_FINAL_TYPE (EscaleTimelineRow, escale_timeline_row, ADW_TYPE_BIN)
 enum {
   SET_STATUS,
   EDIT,
+  CHANGE_REFERRAL,
   N_SIGNALS
 };
 
@@ -70,6 +77,28 @@ static const char * const row_classes[] = {
 static const char * const badge_classes[] = {
   "done", "cancelled", "missed", "overdue", NULL,
 };
+
+/* The states a referral may move to, with their buttons, in this order. */
+static const struct
+{
+  const char *state;
+  const char *context_label;   /* C_("referral button", …) */
+  const char *tooltip;
+} referral_moves[] = {
+  /* Translators: buttons that record the answer of a partner to a referral */
+  { ESCALE_REFERRAL_ACCEPTED, NC_("referral button", "Accepted"),
+    N_("The partner accepted the person") },
+  { ESCALE_REFERRAL_REFUSED, NC_("referral button", "Refused…"),
+    N_("The partner refused: give the reason") },
+  { ESCALE_REFERRAL_NO_ANSWER, NC_("referral button", "No Answer"),
+    N_("The partner has not answered yet") },
+  { ESCALE_REFERRAL_COMPLETED, NC_("referral button", "Completed"),
+    N_("The person went through the service") },
+  { ESCALE_REFERRAL_ABANDONED, NC_("referral button", "Abandoned"),
+    N_("The referral was given up") },
+};
+
+#define STATE_KEY "escale-referral-state"
 
 static void
 remove_classes (GtkWidget          *widget,
@@ -134,7 +163,8 @@ referral_outcome (EscaleTimelineRow *self)
   g_autofree char *label = NULL;
   const char *outcome = escale_timeline_item_get_referral_outcome (self->item);
 
-  if (outcome == NULL)
+  /* Referrals with a state say it in their badge. */
+  if (outcome == NULL || escale_timeline_item_get_referral_state (self->item) != NULL)
     return NULL;
   label = escale_vocab_get_label (self->store, ESCALE_VOCAB_REFERRAL_OUTCOME, outcome);
   /* Translators: the outcome of a referral to a partner, like “Referral: accepted” */
@@ -204,6 +234,30 @@ update_badge (EscaleTimelineRow *self)
 }
 
 static void
+update_referral_badge (EscaleTimelineRow *self)
+{
+  const char *state = self->item ? escale_timeline_item_get_referral_state (self->item) : NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *css_class = NULL;
+  GtkWidget *badge = GTK_WIDGET (self->referral_badge);
+
+  if (self->referral_class != NULL)
+    gtk_widget_remove_css_class (badge, self->referral_class);
+  self->referral_class = NULL;
+  gtk_widget_set_visible (badge, state != NULL);
+  if (state == NULL)
+    return;
+  label = escale_vocab_get_label (self->store, ESCALE_VOCAB_REFERRAL_STATE, state);
+  /* Translators: the state of a referral to a partner, like “Referral: Pending” */
+  text = g_strdup_printf (_("Referral: %s"), label);
+  gtk_label_set_label (self->referral_badge, text);
+  css_class = g_strconcat ("referral-", state, NULL);
+  self->referral_class = g_intern_string (css_class);
+  gtk_widget_add_css_class (badge, self->referral_class);
+}
+
+static void
 set_icon (EscaleTimelineRow *self,
           const char        *icon_name,
           const char        *css_class)
@@ -244,6 +298,8 @@ add_tags (EscaleTimelineRow  *self,
 static void on_edit_clicked_cb (EscaleTimelineRow *self);
 static void on_done_clicked_cb (EscaleTimelineRow *self);
 static void on_missed_clicked_cb (EscaleTimelineRow *self);
+static void on_referral_clicked_cb (EscaleTimelineRow *self,
+                                    GtkButton         *button);
 
 static gboolean
 on_query_tooltip (GtkWidget                 *widget,
@@ -302,7 +358,71 @@ ensure_details (EscaleTimelineRow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->next_step_label));
   gtk_box_append (GTK_BOX (box), edit);
+  self->details_box = GTK_BOX (box);
   gtk_revealer_set_child (self->revealer, box);
+}
+
+/* The refusal reason and the answer buttons, made for the first referral
+ * expanded. */
+static void
+ensure_referral_details (EscaleTimelineRow *self)
+{
+  if (self->referral_buttons != NULL)
+    return;
+  self->refusal_label = new_wrapped_label ();
+  self->referral_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->referral_buttons, "referral-buttons");
+  for (guint i = 0; i < G_N_ELEMENTS (referral_moves); i++)
+    {
+      const char *label = g_dpgettext2 (GETTEXT_PACKAGE, "referral button",
+                                        referral_moves[i].context_label);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      g_object_set_data (G_OBJECT (button), STATE_KEY, (gpointer) referral_moves[i].state);
+      set_tooltip_lazily (button, _(referral_moves[i].tooltip));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_referral_clicked_cb), self);
+      gtk_box_append (GTK_BOX (self->referral_buttons), button);
+    }
+  gtk_box_insert_child_after (self->details_box, GTK_WIDGET (self->refusal_label),
+                              GTK_WIDGET (self->next_step_label));
+  gtk_box_insert_child_after (self->details_box, self->referral_buttons,
+                              GTK_WIDGET (self->refusal_label));
+}
+
+/* Only the moves the referral's state allows. */
+static void
+show_referral_details (EscaleTimelineRow *self)
+{
+  const char *state = escale_timeline_item_get_referral_state (self->item);
+  const char *reason = escale_timeline_item_get_refusal_reason (self->item);
+  gboolean any = FALSE;
+  g_autofree char *text = NULL;
+
+  if (state == NULL)
+    {
+      if (self->referral_buttons != NULL)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), FALSE);
+          gtk_widget_set_visible (self->referral_buttons, FALSE);
+        }
+      return;
+    }
+  ensure_referral_details (self);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->referral_buttons); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      gboolean allowed = escale_referral_can_change (state, g_object_get_data (G_OBJECT (button),
+                                                                              STATE_KEY));
+
+      gtk_widget_set_visible (button, allowed);
+      any |= allowed;
+    }
+  gtk_widget_set_visible (self->referral_buttons, any);
+  if (reason != NULL && *reason != '\0')
+    /* Translators: why a partner refused a referral */
+    text = g_strdup_printf (_("Reason of the refusal: %s"), reason);
+  gtk_label_set_label (self->refusal_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), text != NULL);
 }
 
 static GtkWidget *
@@ -359,6 +479,7 @@ show_details (EscaleTimelineRow *self)
     step = g_strdup_printf (_("Next step: %s"), next_step);
   gtk_label_set_label (self->next_step_label, step ? step : "");
   gtk_widget_set_visible (GTK_WIDGET (self->next_step_label), step != NULL);
+  show_referral_details (self);
 }
 
 static void
@@ -401,6 +522,7 @@ show_action (EscaleTimelineRow *self)
   gtk_label_set_label (self->title_label, label);
   add_tags (self, themes);
   update_badge (self);
+  update_referral_badge (self);
   gtk_label_set_label (self->meta_label, meta);
   if (g_strcmp0 (escale_timeline_item_get_status (item), "planned") == 0)
     {
@@ -479,6 +601,7 @@ reset (EscaleTimelineRow *self)
   remove_classes (GTK_WIDGET (self), row_classes);
   clear_tags (self);
   set_badge (self, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->referral_badge), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), FALSE);
   if (self->planned_buttons != NULL)
     gtk_widget_set_visible (self->planned_buttons, FALSE);
@@ -539,6 +662,17 @@ on_missed_clicked_cb (EscaleTimelineRow *self)
 }
 
 static void
+on_referral_clicked_cb (EscaleTimelineRow *self,
+                        GtkButton         *button)
+{
+  g_return_if_fail (self->item != NULL);
+  g_signal_emit (self, signals[CHANGE_REFERRAL], 0,
+                 escale_timeline_item_get_referral_id (self->item),
+                 escale_timeline_item_get_id (self->item),
+                 (const char *) g_object_get_data (G_OBJECT (button), STATE_KEY));
+}
+
+static void
 on_edit_clicked_cb (EscaleTimelineRow *self)
 {
   g_return_if_fail (self->item != NULL);
@@ -582,6 +716,9 @@ escale_timeline_row_class_init (EscaleTimelineRowClass *klass)
                                       G_TYPE_INT64, G_TYPE_STRING);
   signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CHANGE_REFERRAL] = g_signal_new ("change-referral", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/escale/Escale/followup/escale-timeline-row.ui");
@@ -593,6 +730,7 @@ escale_timeline_row_class_init (EscaleTimelineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, tags_box);
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, status_badge);
+  gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, referral_badge);
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, revealer);
   gtk_widget_class_bind_template_child (widget_class, EscaleTimelineRow, expander_icon);

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (EscaleTimelineRow, escale_timeline_row, ESCALE, TIMELINE_R
  * to @warning_limit (YYYY-MM-DD) as expiring soon.
  *
  * Signals: "set-status" (gint64 action_id, const char *status) when Done or
- * Missed is clicked; "edit" (gint64 action_id) for Edit…. */
+ * Missed is clicked; "edit" (gint64 action_id) for Edit…; "change-referral"
+ * (gint64 referral_id, gint64 action_id, const char *state) when one of the
+ * answers a referral may get next is clicked (a referral_state code). */
 GtkWidget          *escale_timeline_row_new          (EscaleStore        *store,
                                                       const char         *today,
                                                       const char         *warning_limit);

@@ -16,6 +16,7 @@
 #include "escale-application.h"
 #include "escale-date.h"
 #include "escale-programme-store.h"
+#include "escale-referral-answer.h"
 #include "escale-timeline-row.h"
 #include "escale-timeline-view.h"
 #include "escale-ui-util.h"
@@ -290,6 +291,24 @@ on_row_set_status (EscaleTimelineView *self,
 }
 
 static void
+on_referral_changed (GtkWidget *widget,
+                     gint64     action_id)
+{
+  update_action (ESCALE_TIMELINE_VIEW (widget), action_id);
+}
+
+static void
+on_row_change_referral (EscaleTimelineView *self,
+                        gint64              referral_id,
+                        gint64              action_id,
+                        const char         *state)
+{
+  dismiss_undo (self);
+  escale_referral_answer (GTK_WIDGET (self), self->store, referral_id, action_id, state,
+                          on_referral_changed);
+}
+
+static void
 on_row_edit (EscaleTimelineView *self,
              gint64              action_id)
 {
@@ -319,6 +338,8 @@ on_factory_setup (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
   g_signal_connect_object (row, "set-status", G_CALLBACK (on_row_set_status), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "edit", G_CALLBACK (on_row_edit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "change-referral", G_CALLBACK (on_row_change_referral), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (list_item, "notify::position", G_CALLBACK (update_first), NULL);
   gtk_list_item_set_selectable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);

@@ -41,6 +41,7 @@ struct _EscalePreferencesWindow
   GtkWidget            *agenda_days;
   GtkWidget            *expiry_days;
   GtkWidget            *lost_contact_months;
+  GtkWidget            *referral_follow_up_days;
   GtkWidget            *notify_appointments;
 };
 
@@ -57,6 +58,9 @@ static const struct
   { ESCALE_VOCAB_EXIT_REASON, N_("Programme Exit Reasons") },
   { ESCALE_VOCAB_STATUS, N_("Administrative Statuses") },
   { ESCALE_VOCAB_HOUSEHOLD_ROLE, N_("Household Roles") },
+  { ESCALE_VOCAB_PARTNER_KIND, N_("Partner Kinds") },
+  /* Translators: who a partner's service is open to */
+  { ESCALE_VOCAB_ELIGIBILITY, N_("Eligibility") },
 };
 
 #define CODE_KEY "escale-vocab-code"
@@ -88,6 +92,7 @@ setting_widget (EscalePreferencesWindow *self,
     { "agenda-days", self->agenda_days, "value" },
     { "expiry-warning-days", self->expiry_days, "value" },
     { "lost-contact-months", self->lost_contact_months, "value" },
+    { "referral-follow-up-days", self->referral_follow_up_days, "value" },
     { "notify-appointments", self->notify_appointments, "active" },
   };
 
@@ -378,6 +383,8 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, expiry_days);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
                                         lost_contact_months);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
+                                        referral_follow_up_days);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
                                         notify_appointments);
 
