@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-agenda-page.h"
+#include "escale-partners-page.h"
 #include "escale-people-page.h"
 #include "escale-person-store.h"
 #include "escale-preferences-window.h"
@@ -23,6 +24,7 @@ struct _EscaleWindow
   AdwViewStack         *stack;
   EscalePeoplePage     *people_page;
   EscaleAgendaPage     *agenda_page;
+  EscalePartnersPage   *partners_page;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +114,16 @@ show_agenda_action (GtkWidget                *widget,
 }
 
 static void
+show_partners_action (GtkWidget                *widget,
+                      G_GNUC_UNUSED const char *action_name,
+                      G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->partners_page));
+}
+
+static void
 print_agenda_action (GtkWidget                *widget,
                      G_GNUC_UNUSED const char *action_name,
                      G_GNUC_UNUSED GVariant   *parameter)
@@ -163,6 +175,7 @@ escale_window_constructed (GObject *object)
 
   escale_people_page_set_store (self->people_page, self->store);
   escale_agenda_page_set_store (self->agenda_page, self->store);
+  escale_partners_page_set_store (self->partners_page, self->store);
   restore_size (self);
 }
 
@@ -234,11 +247,13 @@ escale_window_class_init (EscaleWindowClass *klass)
 
   g_type_ensure (ESCALE_TYPE_PEOPLE_PAGE);
   g_type_ensure (ESCALE_TYPE_AGENDA_PAGE);
+  g_type_ensure (ESCALE_TYPE_PARTNERS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, agenda_page);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, partners_page);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
 
@@ -248,6 +263,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.show-partners", NULL, show_partners_action);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
 }
 
@@ -292,6 +308,18 @@ escale_window_get_agenda_page (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->agenda_page);
+}
+
+/**
+ * escale_window_get_partners_page:
+ *
+ * Returns: (transfer none): the #EscalePartnersPage
+ */
+GtkWidget *
+escale_window_get_partners_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->partners_page);
 }
 
 /**

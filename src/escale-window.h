@@ -19,6 +19,7 @@ EscaleWindow *escale_window_new             (EscaleApplication *application,
 EscaleStore  *escale_window_get_store       (EscaleWindow      *self);
 GtkWidget    *escale_window_get_people_page (EscaleWindow      *self);
 GtkWidget    *escale_window_get_agenda_page (EscaleWindow      *self);
+GtkWidget    *escale_window_get_partners_page (EscaleWindow    *self);
 void          escale_window_open_file_number (EscaleWindow   *self,
                                               const char     *file_number);
 void          escale_window_add_toast       (EscaleWindow      *self,
