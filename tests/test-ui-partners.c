@@ -11,9 +11,11 @@
 
 #include <adwaita.h>
 
+#include "escale-map-cluster.h"
 #include "escale-partner-card.h"
 #include "escale-partner-hours.h"
 #include "escale-partner-item.h"
+#include "escale-partner-map.h"
 #include "escale-partner-row.h"
 #include "escale-partner-store.h"
 #include "escale-partners-page.h"
@@ -63,6 +65,8 @@ add_zeta (EscaleStore *store)
   partner->kind = g_strdup ("shelter");
   partner->city = g_strdup ("Lyon");
   partner->postal_code = g_strdup ("69003");
+  partner->latitude = 45.7597;
+  partner->longitude = 4.8422;
   g_strfreev (partner->languages);
   partner->languages = g_strdupv ((GStrv) languages);
   escale_partner_add_phone (partner, "04 72 00 00 00", NULL);
@@ -91,6 +95,8 @@ add_alpha (EscaleStore *store)
   partner->name = g_strdup ("Alpha Santé");
   partner->kind = g_strdup ("health_centre");
   partner->city = g_strdup ("Paris");
+  partner->latitude = 48.8566;
+  partner->longitude = 2.3522;
   g_strfreev (partner->languages);
   partner->languages = g_strdupv ((GStrv) languages);
   service = escale_partner_add_service (partner, "health");
@@ -484,6 +490,34 @@ test_empty (Fixture       *fixture,
                                           "No contact details"));
 }
 
+/* The map shows the listed partners that have a position, and a marker
+ * opens its partner's card. */
+static void
+test_map (Fixture       *fixture,
+          gconstpointer  data)
+{
+  EscalePartnerMap *map;
+  GPtrArray *points;
+
+  (void) data;
+  map = ESCALE_PARTNER_MAP (adw_bin_get_child (escale_partners_page_get_map_slot (fixture->page)));
+  g_assert_nonnull (map);
+  points = escale_partner_map_get_points (map);
+  g_assert_cmpuint (points->len, ==, 2);   /* Mu has no position */
+
+  set_filter (fixture, "Theme of a service", "housing");
+  points = escale_partner_map_get_points (map);
+  g_assert_cmpuint (points->len, ==, 1);
+  g_assert_cmpint (((EscaleMapPoint *) g_ptr_array_index (points, 0))->id, ==, fixture->zeta_id);
+  g_assert_cmpstr (((EscaleMapPoint *) g_ptr_array_index (points, 0))->theme, ==, "housing");
+  set_filter (fixture, "Theme of a service", NULL);
+
+  escale_partners_page_show_map (fixture->page, TRUE);
+  g_signal_emit_by_name (map, "partner-activated", fixture->alpha_id);
+  escale_test_spin ();
+  g_assert_cmpint (escale_partners_page_get_partner_id (fixture->page), ==, fixture->alpha_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +532,7 @@ main (int   argc,
               test_card_and_update, fixture_tear_down);
   g_test_add ("/ui/partners/window-and-edit-signal", Fixture, NULL, fixture_set_up,
               test_window_and_edit_signal, fixture_tear_down);
+  g_test_add ("/ui/partners/map", Fixture, NULL, fixture_set_up, test_map, fixture_tear_down);
   g_test_add ("/ui/partners/empty", Fixture, "empty", fixture_set_up, test_empty,
               fixture_tear_down);
   result = g_test_run ();

@@ -20,6 +20,7 @@
 #include "escale-partner-item.h"
 #include "escale-partner-row.h"
 #include "escale-partner-store.h"
+#include "escale-partners-map.h"
 #include "escale-partners-page.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
@@ -385,6 +386,7 @@ escale_partners_page_init (EscalePartnersPage *self)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  escale_partners_map_attach (self);
 }
 
 void
