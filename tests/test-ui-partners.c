@@ -352,6 +352,10 @@ test_card_and_update (Fixture       *fixture,
   (void) data;
   show_page (fixture);
   g_assert_cmpint (escale_partners_page_get_partner_id (fixture->page), ==, 0);
+  /* The map shows first; the details say none is chosen. */
+  g_assert_null (escale_test_find_label (fixture->page, "No Partner Chosen"));
+  escale_partners_page_show_map (fixture->page, FALSE);
+  escale_test_spin ();
   g_assert_nonnull (escale_test_find_label (fixture->page, "No Partner Chosen"));
 
   /* The list marks Zeta's old figure. */

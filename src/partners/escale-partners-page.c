@@ -387,6 +387,8 @@ escale_partners_page_init (EscalePartnersPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   escale_partners_map_attach (self);
+  /* The map first: the whole territory at a glance, until a partner is chosen. */
+  gtk_stack_set_visible_child_name (self->view_stack, "map");
 }
 
 void
