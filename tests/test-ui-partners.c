@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "escale-map-cluster.h"
 #include "escale-partner-card.h"
+#include "escale-partner-editor.h"
 #include "escale-partner-hours.h"
 #include "escale-partner-item.h"
 #include "escale-partner-map.h"
@@ -454,6 +456,33 @@ test_window_and_edit_signal (Fixture       *fixture,
   spin ();
   click (find_button (fixture->page, "_Edit…"));
   g_assert_cmpint (asked, ==, fixture->mu_id);
+
+  /* Each opened the editor; saving a renamed partner shows it renamed. */
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    EscalePartnerEditor *editor = NULL;
+    guint n_editors = 0;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ESCALE_IS_PARTNER_EDITOR (l->data))
+        {
+          n_editors++;
+          if (gtk_widget_get_visible (l->data) &&
+              strcmp (gtk_editable_get_text (GTK_EDITABLE (escale_partner_editor_get_widget (
+                        l->data, ESCALE_PARTNER_EDITOR_NAME))), "Mu Juridique") == 0)
+            editor = l->data;
+          else
+            gtk_window_destroy (l->data);
+        }
+    g_assert_cmpuint (n_editors, ==, 2);
+    g_assert_nonnull (editor);
+    gtk_editable_set_text (GTK_EDITABLE (escale_partner_editor_get_widget (
+                             editor, ESCALE_PARTNER_EDITOR_NAME)), "Mu Droits");
+    g_assert_true (escale_partner_editor_save (editor));
+    spin ();
+    g_assert_cmpint (escale_partners_page_get_partner_id (fixture->page), ==, fixture->mu_id);
+    g_assert_nonnull (escale_test_find_label (fixture->page, "Mu Droits"));
+  }
 
   /* The map slot is there for the map widget; the summaries feed it. */
   g_assert_true (ADW_IS_BIN (escale_partners_page_get_map_slot (fixture->page)));

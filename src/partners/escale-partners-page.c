@@ -20,6 +20,7 @@
 #include "escale-partner-item.h"
 #include "escale-partner-row.h"
 #include "escale-partner-store.h"
+#include "escale-partners-editing.h"
 #include "escale-partners-map.h"
 #include "escale-partners-page.h"
 #include "escale-ui-util.h"
@@ -387,6 +388,7 @@ escale_partners_page_init (EscalePartnersPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   escale_partners_map_attach (self);
+  escale_partners_editing_attach (self);
   /* The map first: the whole territory at a glance, until a partner is chosen. */
   gtk_stack_set_visible_child_name (self->view_stack, "map");
 }
@@ -558,4 +560,16 @@ escale_partners_page_set_now (EscalePartnersPage *self,
   reload (self);
   if (self->partner_id != 0)
     show_partner (self, self->partner_id);
+}
+
+/**
+ * escale_partners_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the page's store
+ */
+EscaleStore *
+escale_partners_page_get_store (EscalePartnersPage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PARTNERS_PAGE (self), NULL);
+  return self->store;
 }

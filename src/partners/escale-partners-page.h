@@ -25,6 +25,7 @@ void        escale_partners_page_set_query      (EscalePartnersPage *self,
 GPtrArray  *escale_partners_page_get_summaries  (EscalePartnersPage *self);
 GListModel *escale_partners_page_get_model      (EscalePartnersPage *self);
 AdwBin     *escale_partners_page_get_map_slot   (EscalePartnersPage *self);
+EscaleStore *escale_partners_page_get_store     (EscalePartnersPage *self);
 void        escale_partners_page_show_map       (EscalePartnersPage *self,
                                                  gboolean            map);
 GtkWidget  *escale_partners_page_get_card       (EscalePartnersPage *self);
