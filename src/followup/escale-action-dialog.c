@@ -15,6 +15,7 @@
 #include "escale-action-dialog-private.h"
 #include "escale-action-input.h"
 #include "escale-action-store.h"
+#include "escale-followup-util.h"
 
 G_DEFINE_FINAL_TYPE (EscaleActionDialog, escale_action_dialog, ADW_TYPE_WINDOW)
 
@@ -372,32 +373,12 @@ escale_action_dialog_class_init (EscaleActionDialogClass *klass)
   install_actions (widget_class);
 }
 
-/* Ctrl+Enter saves from any field: caught before the focused widget, as the
- * notes would otherwise take it as a new line. */
-static void
-add_save_shortcut (EscaleActionDialog *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK);
-      GtkShortcutAction *save = gtk_named_action_new ("dialog.save");
-
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                            gtk_shortcut_new (trigger, save));
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 static void
 escale_action_dialog_init (EscaleActionDialog *self)
 {
   self->scope = g_strdup (ESCALE_ACTION_SCOPE_PERSON);
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_save_shortcut (self);
+  escale_add_ctrl_enter_shortcut (GTK_WIDGET (self), "dialog.save");
   escale_action_dialog_watch_edits (self);
   escale_input_add_calendar (self->date_row);
   escale_input_add_calendar (self->due_row);

@@ -106,3 +106,25 @@ escale_current_worker (void)
     return g_strdup (real_name);
   return g_strdup (g_get_user_name ());
 }
+
+void
+escale_add_ctrl_enter_shortcut (GtkWidget  *widget,
+                                const char *action_name)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter };
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (action_name != NULL);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger,
+                                                              gtk_named_action_new (action_name)));
+    }
+  gtk_widget_add_controller (widget, controller);
+}

@@ -23,4 +23,10 @@ char       *escale_format_amount         (gint64      cents);
  * else the account's full name, else its login. */
 char       *escale_current_worker        (void);
 
+/* Ctrl+Enter (and the keypad's Enter) activate @action_name from any
+ * field of @widget: caught before the focused widget, as a text view would
+ * otherwise take it as a new line. */
+void        escale_add_ctrl_enter_shortcut (GtkWidget  *widget,
+                                            const char *action_name);
+
 G_END_DECLS

@@ -12,12 +12,10 @@
 
 #include "escale-editor-util.h"
 #include "escale-participants-editor.h"
-#include "escale-person-list.h"
-#include "escale-search.h"
+#include "escale-person-results.h"
 #include "escale-ui-util.h"
 
 #define N_RESULTS 8
-#define PERSON_KEY "escale-person-id"
 
 typedef struct
 {
@@ -76,34 +74,6 @@ find_item (EscaleParticipantsEditor *self,
   return NULL;
 }
 
-static char *
-summary_name (EscalePersonSummary *summary)
-{
-  return escale_format_person_name (escale_person_summary_get_family_name (summary),
-                                    escale_person_summary_get_given_names (summary));
-}
-
-static GtkWidget *
-person_row_new (EscalePersonSummary *summary)
-{
-  g_autofree char *name = summary_name (summary);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               escale_person_summary_get_file_number (summary));
-  g_object_set_data (G_OBJECT (row), PERSON_KEY,
-                     GSIZE_TO_POINTER ((gsize) escale_person_summary_get_id (summary)));
-  return row;
-}
-
-static gint64
-row_person_id (GtkWidget *row)
-{
-  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), PERSON_KEY));
-}
-
 static void
 update_empty (EscaleParticipantsEditor *self)
 {
@@ -119,40 +89,29 @@ update_empty (EscaleParticipantsEditor *self)
 static void
 clear_results (EscaleParticipantsEditor *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
-    gtk_list_box_remove (self->results, child);
+  escale_person_results_clear (self->results);
   gtk_widget_set_visible (GTK_WIDGET (self->no_results), FALSE);
+}
+
+static gboolean
+is_participant (gint64   person_id,
+                gpointer self)
+{
+  return find_item (self, person_id, NULL) != NULL;
 }
 
 static void
 search (EscaleParticipantsEditor *self,
         const char               *query)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  guint shown = 0;
+  guint shown;
 
   clear_results (self);
   if (self->store == NULL || escale_editor_is_blank (query))
     return;
   /* A few more than shown: those already taking part are left out. */
-  ids = escale_store_search_people (self->store, query, NULL, N_RESULTS + self->items->len, NULL);
-  if (ids != NULL && ids->len > 0)
-    summaries = escale_store_load_summaries (self->store, (const gint64 *) ids->data, ids->len);
-  for (guint i = 0; summaries != NULL && i < summaries->len && shown < N_RESULTS; i++)
-    {
-      EscalePersonSummary *summary = g_ptr_array_index (summaries, i);
-      GtkWidget *row;
-
-      if (find_item (self, escale_person_summary_get_id (summary), NULL) != NULL)
-        continue;
-      row = person_row_new (summary);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->results, row);
-      shown++;
-    }
+  shown = escale_person_results_fill (self->results, self->store, query, N_RESULTS,
+                                      self->items->len, is_participant, self);
   gtk_widget_set_visible (GTK_WIDGET (self->no_results), shown == 0);
 }
 
@@ -186,7 +145,7 @@ static void
 on_result_activated_cb (EscaleParticipantsEditor *self,
                         GtkListBoxRow            *row)
 {
-  escale_participants_editor_add (self, row_person_id (GTK_WIDGET (row)),
+  escale_participants_editor_add (self, escale_person_result_row_get_id (GTK_WIDGET (row)),
                                   ESCALE_ATTENDANCE_UNKNOWN);
   /* The popover stays open, ready for the next person. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -358,8 +317,8 @@ escale_participants_editor_add (EscaleParticipantsEditor *self,
   item = g_new0 (Item, 1);
   item->editor = self;
   item->person_id = person_id;
-  item->row = person_row_new (g_ptr_array_index (summaries, 0));
-  name = summary_name (g_ptr_array_index (summaries, 0));
+  item->row = escale_person_result_row_new (g_ptr_array_index (summaries, 0));
+  name = escale_person_summary_dup_name (g_ptr_array_index (summaries, 0));
   adw_action_row_add_suffix (ADW_ACTION_ROW (item->row), item_suffix (item, attended, name));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), item->row);
   g_ptr_array_add (self->items, item);

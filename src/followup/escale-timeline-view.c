@@ -17,6 +17,7 @@
 #include "escale-date.h"
 #include "escale-programme-store.h"
 #include "escale-referral-answer.h"
+#include "escale-referral-dialog.h"
 #include "escale-timeline-row.h"
 #include "escale-timeline-view.h"
 #include "escale-ui-util.h"
@@ -255,6 +256,32 @@ open_dialog (EscaleTimelineView *self,
 }
 
 static void
+on_referred (EscaleTimelineView *self,
+             gint64              referral_id G_GNUC_UNUSED,
+             gint64              action_id)
+{
+  dismiss_undo (self);
+  update_action (self, action_id);
+  scroll_to_action (self, action_id);
+}
+
+static void
+open_referral_dialog (EscaleTimelineView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_return_if_fail (self->store != NULL && self->person_id > 0);
+
+  dialog = escale_referral_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->store, self->person_id, 0);
+  g_signal_connect_object (dialog, "referred", G_CALLBACK (on_referred), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_undo_status (AdwToast           *toast,
                 EscaleTimelineView *self)
 {
@@ -439,6 +466,14 @@ add_action_activated (GtkWidget                *widget,
 }
 
 static void
+refer_activated (GtkWidget                *widget,
+                 G_GNUC_UNUSED const char *action_name,
+                 G_GNUC_UNUSED GVariant   *parameter)
+{
+  escale_timeline_view_refer (ESCALE_TIMELINE_VIEW (widget));
+}
+
+static void
 escale_timeline_view_dispose (GObject *object)
 {
   EscaleTimelineView *self = ESCALE_TIMELINE_VIEW (object);
@@ -505,6 +540,7 @@ escale_timeline_view_class_init (EscaleTimelineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline.add-action", NULL,
                                    add_action_activated);
+  gtk_widget_class_install_action (widget_class, "timeline.refer", NULL, refer_activated);
 }
 
 static void
@@ -535,6 +571,7 @@ escale_timeline_view_init (EscaleTimelineView *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-action", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.refer", FALSE);
 }
 
 GtkWidget *
@@ -624,6 +661,7 @@ escale_timeline_view_set_person (EscaleTimelineView *self,
     setup_filters (self);
   show_timeline (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-action", person_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.refer", person_id > 0);
 }
 
 gint64
@@ -654,6 +692,22 @@ escale_timeline_view_add_action (EscaleTimelineView *self)
     return;
   dismiss_undo (self);
   open_dialog (self, 0);
+}
+
+/**
+ * escale_timeline_view_refer:
+ *
+ * Opens the dialog that refers the person shown to a partner's service.
+ */
+void
+escale_timeline_view_refer (EscaleTimelineView *self)
+{
+  g_return_if_fail (ESCALE_IS_TIMELINE_VIEW (self));
+
+  if (self->person_id <= 0)
+    return;
+  dismiss_undo (self);
+  open_referral_dialog (self);
 }
 
 GtkWidget *

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define ESCALE_TYPE_TIMELINE_VIEW (escale_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleTimelineView, escale_timeline_view, ESCALE, TIMELINE_VIEW, AdwBin)
 
-/* Widget action: "timeline.add-action" opens the action dialog for the
- * person shown. */
+/* Widget actions: "timeline.add-action" opens the action dialog for the
+ * person shown, "timeline.refer" the referral dialog. */
 GtkWidget      *escale_timeline_view_new           (void);
 /* Shows @person_id's timeline (0: none). Showing the same person again
  * reads the timeline again and keeps the filters and expanded entries. */
@@ -26,8 +26,9 @@ gint64          escale_timeline_view_get_person_id (EscaleTimelineView *self);
 /* (transfer none) (nullable) */
 EscaleTimeline *escale_timeline_view_get_timeline  (EscaleTimelineView *self);
 void            escale_timeline_view_add_action    (EscaleTimelineView *self);
-/* (transfer none) (nullable): the action dialog opened last, while it is
- * open; for tests. */
+void            escale_timeline_view_refer         (EscaleTimelineView *self);
+/* (transfer none) (nullable): the action or referral dialog opened last,
+ * while it is open; for tests. */
 GtkWidget      *escale_timeline_view_get_dialog    (EscaleTimelineView *self);
 
 G_END_DECLS
