@@ -21,6 +21,7 @@
 #include "escale-partner-row.h"
 #include "escale-partner-store.h"
 #include "escale-partners-page.h"
+#include "escale-referral-dialog.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-ui-util.h"
@@ -482,6 +483,23 @@ test_window_and_edit_signal (Fixture       *fixture,
     spin ();
     g_assert_cmpint (escale_partners_page_get_partner_id (fixture->page), ==, fixture->mu_id);
     g_assert_nonnull (escale_test_find_label (fixture->page, "Mu Droits"));
+  }
+
+  /* Refer a person here: the referral dialog opens for this partner. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button (fixture->page,
+                                                                    "_Refer a Person…"))));
+  click (find_button (fixture->page, "_Refer a Person…"));
+  {
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+    guint n_dialogs = 0;
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ESCALE_IS_REFERRAL_DIALOG (l->data))
+        {
+          n_dialogs++;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_cmpuint (n_dialogs, ==, 1);
   }
 
   /* The map slot is there for the map widget; the summaries feed it. */

@@ -23,6 +23,7 @@
 #include "escale-partners-editing.h"
 #include "escale-partners-map.h"
 #include "escale-partners-page.h"
+#include "escale-referral-dialog.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -50,6 +51,7 @@ struct _EscalePartnersPage
   GtkListView        *list_view;
   GtkLabel           *count_label;
   GtkWidget          *edit_button;
+  GtkWidget          *refer_button;
   GtkStack           *view_stack;
   GtkStack           *card_stack;
   EscalePartnerCard  *card;
@@ -140,6 +142,7 @@ show_partner (EscalePartnersPage *self,
   partner = id ? escale_store_load_partner (self->store, id, &error) : NULL;
   self->partner_id = partner ? id : 0;
   gtk_widget_set_sensitive (self->edit_button, partner != NULL);
+  gtk_widget_set_sensitive (self->refer_button, partner != NULL);
   escale_partner_card_set_partner (self->card, partner, now);
   gtk_stack_set_visible_child_name (self->card_stack, partner ? "partner" : "none");
 }
@@ -294,6 +297,22 @@ on_edit_clicked_cb (EscalePartnersPage *self)
     g_signal_emit (self, signals[EDIT_PARTNER], 0, self->partner_id);
 }
 
+/* A referral from the partner's side: the dialog asks for the person. */
+static void
+on_refer_clicked_cb (EscalePartnersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->partner_id == 0 || self->store == NULL)
+    return;
+  dialog = escale_referral_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->store, 0, self->partner_id);
+  g_signal_connect_object (dialog, "referred", G_CALLBACK (escale_partners_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Free places were updated on the card: the list shows them too. */
 static void
 on_card_changed_cb (EscalePartnersPage *self)
@@ -356,6 +375,7 @@ escale_partners_page_class_init (EscalePartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, refer_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, card);
@@ -368,6 +388,7 @@ escale_partners_page_class_init (EscalePartnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_refer_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_card_changed_cb);
 }
 
