@@ -123,6 +123,18 @@ show_partners_action (GtkWidget                *widget,
   adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->partners_page));
 }
 
+/* Switches to the Partners page, showing the partner whose id is @parameter. */
+static void
+show_partner_action (GtkWidget                *widget,
+                     G_GNUC_UNUSED const char *action_name,
+                     GVariant                 *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->partners_page));
+  escale_partners_page_show_partner (self->partners_page, g_variant_get_int64 (parameter));
+}
+
 static void
 print_agenda_action (GtkWidget                *widget,
                      G_GNUC_UNUSED const char *action_name,
@@ -264,6 +276,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
   gtk_widget_class_install_action (widget_class, "win.show-partners", NULL, show_partners_action);
+  gtk_widget_class_install_action (widget_class, "win.show-partner", "x", show_partner_action);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
 }
 

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define ESCALE_TYPE_WINDOW (escale_window_get_type ())
 G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, AdwApplicationWindow)
 
+/* Window actions: win.show-people, win.show-agenda, win.show-partners,
+ * win.show-partner (x: a partner's id, shown on the Partners page),
+ * win.new-person, win.edit-person, win.search, win.print-agenda,
+ * win.preferences. */
+
 EscaleWindow *escale_window_new             (EscaleApplication *application,
                                              EscaleStore       *store);
 EscaleStore  *escale_window_get_store       (EscaleWindow      *self);

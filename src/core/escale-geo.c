@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -357,4 +358,28 @@ escale_geo_position_for_postal_code (const char         *postal_code,
       return lookup_belgian (t, NULL, key, latitude, longitude, precision);
     }
   return FALSE;
+}
+
+/* The mean radius of the Earth (IUGG), in kilometres. */
+#define EARTH_RADIUS_KM 6371.0088
+
+static double
+radians (double degrees)
+{
+  return degrees * G_PI / 180.0;
+}
+
+double
+escale_geo_distance_km (double latitude1,
+                        double longitude1,
+                        double latitude2,
+                        double longitude2)
+{
+  double half_dlat = radians (latitude2 - latitude1) / 2;
+  double half_dlon = radians (longitude2 - longitude1) / 2;
+  double a = sin (half_dlat) * sin (half_dlat) +
+             cos (radians (latitude1)) * cos (radians (latitude2)) *
+             sin (half_dlon) * sin (half_dlon);
+
+  return 2 * EARTH_RADIUS_KM * asin (sqrt (MIN (1.0, a)));
 }

@@ -40,4 +40,11 @@ gboolean escale_geo_position_for_postal_code (const char          *postal_code,
                                               double              *longitude,
                                               EscaleGeoPrecision  *precision);
 
+/* The great-circle distance between two positions, in kilometres
+ * (haversine, on a sphere of the Earth's mean radius). */
+double   escale_geo_distance_km              (double               latitude1,
+                                              double               longitude1,
+                                              double               latitude2,
+                                              double               longitude2);
+
 G_END_DECLS

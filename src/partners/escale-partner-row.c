@@ -48,19 +48,6 @@ new_label (const char *css_class)
   return GTK_LABEL (label);
 }
 
-/* "Association · Lyon" */
-static char *
-format_details (EscalePartnerSummary *summary)
-{
-  g_autofree char *kind = summary->kind ? escale_vocab_get_label (NULL, ESCALE_VOCAB_PARTNER_KIND,
-                                                                  summary->kind) : NULL;
-  const char *city = summary->city;
-
-  if (kind != NULL && city != NULL)
-    return g_strdup_printf ("%s · %s", kind, city);
-  return g_strdup (kind ? kind : city ? city : "");
-}
-
 static void
 set_dots (EscalePartnerRow     *self,
           EscalePartnerSummary *summary)
@@ -176,6 +163,28 @@ escale_partner_style_capacity (GtkWidget  *label,
 }
 
 /**
+ * escale_partner_format_details:
+ *
+ * Returns: (transfer full): the partner's kind and town, "Association ·
+ *   Lyon", either alone, or an empty string
+ */
+char *
+escale_partner_format_details (const EscalePartnerSummary *summary)
+{
+  g_autofree char *kind = NULL;
+  const char *city;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  kind = summary->kind ? escale_vocab_get_label (NULL, ESCALE_VOCAB_PARTNER_KIND, summary->kind)
+                       : NULL;
+  city = summary->city;
+  if (kind != NULL && city != NULL)
+    return g_strdup_printf ("%s · %s", kind, city);
+  return g_strdup (kind ? kind : city ? city : "");
+}
+
+/**
  * escale_partner_row_set_summary:
  * @summary: (nullable): the partner shown, or %NULL to empty the row
  */
@@ -200,7 +209,7 @@ escale_partner_row_set_summary (EscalePartnerRow     *self,
       return;
     }
   g_return_if_fail (now != NULL);
-  details = format_details (summary);
+  details = escale_partner_format_details (summary);
   gtk_label_set_label (self->name_label, summary->name);
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');

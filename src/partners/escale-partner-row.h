@@ -26,10 +26,12 @@ gboolean            escale_partner_row_is_stale       (EscalePartnerRow     *sel
 GtkListItemFactory *escale_partner_row_factory_new    (EscaleNowFunc         now_func,
                                                        gpointer              data);
 
-/* Shared with the card: how a capacity figure looks for its age. */
+/* Shared with the card and the nearby partners: how a capacity figure looks
+ * for its age; a partner's kind and town. */
 void                escale_partner_style_capacity     (GtkWidget            *label,
                                                        GtkWidget            *warning_icon,
                                                        const char           *updated_at,
                                                        GDateTime            *now);
+char               *escale_partner_format_details     (const EscalePartnerSummary *summary);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "escale-enrolments-section.h"
 #include "escale-household-dialog.h"
 #include "escale-iso.h"
+#include "escale-nearby-section.h"
 #include "escale-person-store.h"
 #include "escale-person-view.h"
 #include "escale-timeline-view.h"
@@ -471,6 +472,7 @@ rebuild (EscalePersonView *self)
   build_household (self);
   build_languages (self);
   build_contact (self);
+  gtk_box_append (self->sections, escale_nearby_section_new (self->store, self->person));
   build_follow_up (self);
   build_consent (self);
 }
