@@ -16,6 +16,8 @@
 #include "escale-store-private.h"
 #include "escale-vocab.h"
 
+#define ACTION_MISSING _("This action no longer exists")
+
 static const char *const statuses[] = { "planned", "done", "cancelled", "missed", NULL };
 static const char *const outcomes[] = { "pending", "accepted", "refused", "completed", NULL };
 static const char *const scopes[] = {
@@ -283,7 +285,7 @@ escale_store_validate_action (EscaleStore  *store,
     add_error (errors, ESCALE_ACTION_FIELD_FOLLOWS, 0, "%s", _("An action cannot follow itself"));
   else
     check_reference (store, action, ESCALE_ACTION_FIELD_FOLLOWS, "action",
-                     _("This action no longer exists"), errors);
+                     ACTION_MISSING, errors);
   return errors;
 }
 
@@ -293,7 +295,7 @@ static gboolean
 not_found (GError **error)
 {
   g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
-               "%s", _("This action no longer exists"));
+               "%s", ACTION_MISSING);
   return FALSE;
 }
 
@@ -699,27 +701,6 @@ escale_store_load_action (EscaleStore   *store,
   return g_steal_pointer (&action);
 }
 
-static gboolean
-write_by_id (EscaleStore   *store,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  if (stmt == NULL)
-    return FALSE;
-  if (!escale_store_begin (store, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  if (!escale_store_step_done (store, stmt, error) ||
-      (sqlite3_changes (escale_store_get_db (store)) == 0 && !not_found (error)) ||
-      !escale_store_commit (store, error))
-    {
-      escale_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /**
  * escale_store_delete_action:
@@ -739,7 +720,7 @@ escale_store_delete_action (EscaleStore   *store,
   stmt = escale_store_cached (store, "DELETE FROM action WHERE id = ?", error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, id);
-  return write_by_id (store, stmt, error);
+  return escale_store_write_one (store, stmt, ACTION_MISSING, error);
 }
 
 /**
@@ -774,7 +755,7 @@ escale_store_set_action_status (EscaleStore   *store,
       escale_bind_text (stmt, 3, escale_store_get_user (store));
       sqlite3_bind_int64 (stmt, 4, id);
     }
-  return write_by_id (store, stmt, error);
+  return escale_store_write_one (store, stmt, ACTION_MISSING, error);
 }
 
 static gboolean

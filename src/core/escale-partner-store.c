@@ -21,6 +21,8 @@
 #include "escale-text.h"
 #include "escale-vocab.h"
 
+#define PARTNER_MISSING _("This partner no longer exists")
+
 static const char *const position_sources[] = {
   "typed", "map", "postal_code", "city", "department", "import", NULL,
 };
@@ -380,7 +382,7 @@ step_returning (EscaleStore   *store,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
-                         _("This partner no longer exists"));
+                         PARTNER_MISSING);
   else
     escale_store_set_sql_error (store, error);
   return FALSE;
@@ -812,7 +814,7 @@ static gboolean
 not_found (GError **error)
 {
   g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
-                       _("This partner no longer exists"));
+                       PARTNER_MISSING);
   return FALSE;
 }
 
@@ -1051,27 +1053,6 @@ escale_store_find_partner (EscaleStore *store,
 }
 
 /* One statement that must change one row, in its own transaction. */
-static gboolean
-write_one (EscaleStore   *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  if (stmt == NULL)
-    return FALSE;
-  if (!escale_store_begin (store, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  if (!escale_store_step_done (store, stmt, error) ||
-      (sqlite3_changes (escale_store_get_db (store)) == 0 && !not_found (error)) ||
-      !escale_store_commit (store, error))
-    {
-      escale_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /**
  * escale_store_delete_partner:
@@ -1091,7 +1072,7 @@ escale_store_delete_partner (EscaleStore  *store,
   stmt = escale_store_cached (store, "DELETE FROM partner WHERE id = ?", error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, id);
-  return write_one (store, stmt, error);
+  return escale_store_write_one (store, stmt, PARTNER_MISSING, error);
 }
 
 /**
@@ -1119,7 +1100,7 @@ escale_store_set_partner_active (EscaleStore  *store,
       escale_bind_text (stmt, 3, escale_store_get_user (store));
       sqlite3_bind_int64 (stmt, 4, id);
     }
-  return write_one (store, stmt, error);
+  return escale_store_write_one (store, stmt, PARTNER_MISSING, error);
 }
 
 /**
@@ -1176,7 +1157,7 @@ escale_store_set_service_free_places (EscaleStore  *store,
       escale_bind_text (stmt, 3, escale_store_get_user (store));
       sqlite3_bind_int64 (stmt, 4, service_id);
     }
-  return write_one (store, stmt, error);
+  return escale_store_write_one (store, stmt, PARTNER_MISSING, error);
 }
 
 /* Listing */

@@ -33,6 +33,10 @@ gboolean      escale_store_begin_batch (EscaleStore  *self,
 gboolean      escale_store_commit      (EscaleStore  *self,
                                         GError      **error);
 void          escale_store_rollback    (EscaleStore  *self);
+gboolean      escale_store_write_one   (EscaleStore  *self,
+                                        sqlite3_stmt *stmt,
+                                        const char   *missing,
+                                        GError      **error);
 gboolean      escale_store_run_with_id (EscaleStore  *self,
                                         const char   *sql,
                                         gint64        id,

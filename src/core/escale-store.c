@@ -409,6 +409,46 @@ escale_store_run_with_id (EscaleStore  *self,
   return escale_store_step_done (self, stmt, error);
 }
 
+/**
+ * escale_store_write_one:
+ * @stmt: (nullable): a prepared statement that changes one row, bound
+ * @missing: the translated message when it changed none
+ *
+ * Runs @stmt in a transaction of its own; when no row changed, nothing is
+ * kept and @error says @missing (ESCALE_STORE_ERROR_NOT_FOUND).
+ */
+gboolean
+escale_store_write_one (EscaleStore   *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *missing,
+                        GError       **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  if (!escale_store_begin (self, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (!escale_store_step_done (self, stmt, error))
+    {
+      escale_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND, missing);
+      escale_store_rollback (self);
+      return FALSE;
+    }
+  if (!escale_store_commit (self, error))
+    {
+      escale_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 escale_store_step_done (EscaleStore   *self,
                         sqlite3_stmt  *stmt,
