@@ -16,6 +16,7 @@
 #include "escale-action-input.h"
 #include "escale-action-store.h"
 #include "escale-followup-util.h"
+#include "escale-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (EscaleActionDialog, escale_action_dialog, ADW_TYPE_WINDOW)
 
@@ -139,17 +140,11 @@ delete_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (self->delete_dialog));
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Action?"),
-                                   _("It disappears from the timeline of everyone it concerns. "
-                                     "The planned action of its next step, if any, stays."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (escale_confirm_dialog_new (GTK_WINDOW (self), _("Delete This Action?"),
+                                                  _("It disappears from the timeline of everyone "
+                                                    "it concerns. The planned action of its next "
+                                                    "step, if any, stays."),
+                                                  "delete", _("_Delete")));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->delete_dialog, dialog);

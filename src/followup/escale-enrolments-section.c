@@ -300,16 +300,11 @@ remove_action (GtkWidget                *widget,
   gint64 id = g_variant_get_int64 (parameter);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Remove This Enrolment?"),
-                                   _("The person will no longer count in this programme "
-                                     "over this period."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = GTK_WIDGET (escale_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Remove This Enrolment?"),
+                                                  _("The person will no longer count in this "
+                                                    "programme over this period."),
+                                                  "remove", _("_Remove")));
   g_object_set_data_full (G_OBJECT (dialog), "enrolment-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self,
                            G_CONNECT_SWAPPED);

@@ -14,6 +14,7 @@
 
 #include "escale-partner-editor-private.h"
 #include "escale-partner-util.h"
+#include "escale-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (EscalePartnerEditor, escale_partner_editor, ADW_TYPE_WINDOW)
 
@@ -138,17 +139,10 @@ delete_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (self->delete_dialog));
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Partner?"),
-                                   _("Its services, contacts and hours are deleted with it. "
-                                     "Referrals to it keep its name."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (escale_confirm_dialog_new (GTK_WINDOW (self), _("Delete This Partner?"),
+                                                  _("Its services, contacts and hours are deleted "
+                                                    "with it. Referrals to it keep its name."),
+                                                  "delete", _("_Delete")));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->delete_dialog, dialog);

@@ -275,3 +275,20 @@ escale_add_toast (GtkWidget *widget,
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+AdwMessageDialog *
+escale_confirm_dialog_new (GtkWindow  *parent,
+                           const char *heading,
+                           const char *body,
+                           const char *confirm_id,
+                           const char *confirm_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), confirm_id, confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, confirm_id, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}

@@ -36,6 +36,14 @@ void        escale_code_dropdown_set_code   (GtkDropDown        *dropdown,
 
 void        escale_add_toast                (GtkWidget          *widget,
                                              AdwToast           *toast);
+/* A question before something is deleted or removed: Cancel (the default,
+ * also on Escape) and @confirm_label, a destructive response whose id is
+ * @confirm_id. Present it after connecting to "response". */
+AdwMessageDialog *escale_confirm_dialog_new (GtkWindow          *parent,
+                                             const char         *heading,
+                                             const char         *body,
+                                             const char         *confirm_id,
+                                             const char         *confirm_label);
 char       *escale_format_person_name       (const char         *family_name,
                                              const char         *given_names);
 char       *escale_format_birth             (const char         *birth_date,
