@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "escale-application.h"
 #include "escale-basemap.h"
+#include "escale-map-base.h"
 #include "escale-map-legend.h"
 #include "escale-map-projection.h"
 #include "escale-marker-layer.h"
@@ -29,7 +31,10 @@ struct _EscalePartnerMap
   EscaleMarkerLayer *markers;
   GtkWidget         *legend;
   GtkWidget         *popover;
-  ShumateMapSource  *basemap;
+  EscaleMapBase     *base;
+  ShumateMapSource  *custom;        /* set_base_layer's, nullable */
+  ShumateMapSource  *cached_source;
+  ShumateMapLayer   *cached_layer;  /* its tiles kept on disk, while offline; owned by the map */
   gboolean           view_set;  /* by center_on or the first allocation */
 };
 
@@ -48,6 +53,56 @@ get_map (EscalePartnerMap *self)
   return shumate_simple_map_get_map (self->map);
 }
 
+/* The zoom levels of the base layer shown. */
+static double
+min_zoom (EscalePartnerMap *self)
+{
+  return shumate_map_source_get_min_zoom_level (shumate_simple_map_get_map_source (self->map));
+}
+
+static double
+max_zoom (EscalePartnerMap *self)
+{
+  return shumate_map_source_get_max_zoom_level (shumate_simple_map_get_map_source (self->map));
+}
+
+static void
+set_cached_layer (EscalePartnerMap *self,
+                  ShumateMapSource *source)
+{
+  ShumateLicense *license = shumate_simple_map_get_license (self->map);
+
+  if (self->cached_source == source)
+    return;
+  if (self->cached_layer != NULL)
+    {
+      shumate_map_remove_layer (get_map (self), SHUMATE_LAYER (self->cached_layer));
+      shumate_license_remove_map_source (license, self->cached_source);
+      self->cached_layer = NULL;
+    }
+  g_set_object (&self->cached_source, source);
+  if (source == NULL)
+    return;
+  /* Between the base layer and the markers; tiles not on disk stay clear. */
+  self->cached_layer = shumate_map_layer_new (source, escale_partner_map_get_viewport (self));
+  shumate_map_insert_layer_behind (get_map (self), SHUMATE_LAYER (self->cached_layer),
+                                   SHUMATE_LAYER (self->markers));
+  shumate_license_append_map_source (license, source);
+}
+
+static void
+apply_base (EscalePartnerMap *self)
+{
+  if (self->custom != NULL)
+    {
+      shumate_simple_map_set_map_source (self->map, self->custom);
+      set_cached_layer (self, NULL);
+      return;
+    }
+  shumate_simple_map_set_map_source (self->map, escale_map_base_get_source (self->base));
+  set_cached_layer (self, escale_map_base_get_cached_source (self->base));
+}
+
 /* France and Belgium in the view, beside the legend. */
 static void
 go_home (EscalePartnerMap *self,
@@ -64,7 +119,7 @@ go_home (EscalePartnerMap *self,
     }
   zoom = escale_map_zoom_to_fit (HOME_MIN_LAT, HOME_MIN_LON, HOME_MAX_LAT, HOME_MAX_LON,
                                  width - legend, height, 12, ESCALE_BASEMAP_MAX_ZOOM);
-  zoom = MAX (zoom, ESCALE_BASEMAP_MIN_ZOOM);
+  zoom = MAX (zoom, MAX (ESCALE_BASEMAP_MIN_ZOOM, min_zoom (self)));
   escale_map_project (HOME_MAX_LAT, HOME_MIN_LON, zoom, &x0, &y0);
   escale_map_project (HOME_MIN_LAT, HOME_MAX_LON, zoom, &x1, &y1);
   /* The box's middle, moved away from the legend by half its width (the
@@ -155,15 +210,15 @@ open_cluster (EscalePartnerMap        *self,
   zoom = escale_map_zoom_to_fit (min_lat, min_lon, max_lat, max_lon,
                                  gtk_widget_get_width (GTK_WIDGET (self)),
                                  gtk_widget_get_height (GTK_WIDGET (self)), 48,
-                                 ESCALE_BASEMAP_MAX_ZOOM);
-  if (current >= ESCALE_BASEMAP_MAX_ZOOM - 0.5 ||
+                                 max_zoom (self));
+  if (current >= max_zoom (self) - 0.5 ||
       (max_lat - min_lat < 1e-4 && max_lon - min_lon < 1e-4))
     {
       show_members (self, clusters, cluster, x, y);
       return;
     }
   shumate_map_go_to_full (get_map (self), (min_lat + max_lat) / 2, (min_lon + max_lon) / 2,
-                          MAX (zoom, MIN (current + 1, ESCALE_BASEMAP_MAX_ZOOM)));
+                          MAX (zoom, MIN (current + 1, max_zoom (self))));
 }
 
 static void
@@ -235,8 +290,7 @@ zoom_activated (GtkWidget  *widget,
 
   /* At once, by whole levels, around the centre. */
   zoom += g_str_equal (action_name, "map.zoom-in") ? 1 : -1;
-  shumate_viewport_set_zoom_level (viewport,
-                                   CLAMP (zoom, ESCALE_BASEMAP_MIN_ZOOM, ESCALE_BASEMAP_MAX_ZOOM));
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, min_zoom (self), max_zoom (self)));
   self->view_set = TRUE;
 }
 
@@ -299,8 +353,13 @@ escale_partner_map_dispose (GObject *object)
   EscalePartnerMap *self = ESCALE_PARTNER_MAP (object);
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (self->base != NULL)
+    g_signal_handlers_disconnect_by_data (self->base, self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
-  g_clear_object (&self->basemap);
+  self->cached_layer = NULL;
+  g_clear_object (&self->cached_source);
+  g_clear_object (&self->custom);
+  g_clear_object (&self->base);
   G_OBJECT_CLASS (escale_partner_map_parent_class)->dispose (object);
 }
 
@@ -336,15 +395,20 @@ static void
 escale_partner_map_init (EscalePartnerMap *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GSettings) settings = NULL;
 
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   self->map = shumate_simple_map_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
-  self->basemap = SHUMATE_MAP_SOURCE (escale_basemap_new ());
-  shumate_simple_map_set_map_source (self->map, self->basemap);
+  settings = escale_application_new_settings ();
+  self->base = escale_map_base_new (settings);
+  /* The base layer first: the layers after it are drawn over it. */
+  shumate_simple_map_set_map_source (self->map, escale_map_base_get_source (self->base));
   self->markers = escale_marker_layer_new (escale_partner_map_get_viewport (self));
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->markers));
+  g_signal_connect_swapped (self->base, "changed", G_CALLBACK (apply_base), self);
+  apply_base (self);
   self->legend = escale_map_legend_new ();
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);
   self->popover = gtk_popover_new ();
@@ -403,7 +467,7 @@ escale_partner_map_center_on (EscalePartnerMap *self,
 
   self->view_set = TRUE;
   shumate_viewport_set_zoom_level (escale_partner_map_get_viewport (self),
-                                   CLAMP (zoom, ESCALE_BASEMAP_MIN_ZOOM, ESCALE_BASEMAP_MAX_ZOOM));
+                                   CLAMP (zoom, min_zoom (self), max_zoom (self)));
   shumate_map_center_on (get_map (self), latitude, longitude);
 }
 
@@ -414,7 +478,41 @@ escale_partner_map_set_base_layer (EscalePartnerMap *self,
   g_return_if_fail (ESCALE_IS_PARTNER_MAP (self));
   g_return_if_fail (source == NULL || SHUMATE_IS_MAP_SOURCE (source));
 
-  shumate_simple_map_set_map_source (self->map, source != NULL ? source : self->basemap);
+  g_set_object (&self->custom, source);
+  apply_base (self);
+}
+
+EscaleMapBaseKind
+escale_partner_map_get_base_kind (EscalePartnerMap *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PARTNER_MAP (self), ESCALE_MAP_BASE_OFFLINE);
+
+  return self->custom != NULL ? ESCALE_MAP_BASE_CUSTOM : escale_map_base_get_kind (self->base);
+}
+
+ShumateMapSource *
+escale_partner_map_get_cached_layer (EscalePartnerMap *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PARTNER_MAP (self), NULL);
+
+  return self->cached_source;
+}
+
+void
+escale_partner_map_set_network_monitor (EscalePartnerMap *self,
+                                        GNetworkMonitor  *monitor)
+{
+  g_return_if_fail (ESCALE_IS_PARTNER_MAP (self));
+
+  escale_map_base_set_network_monitor (self->base, monitor);
+}
+
+gboolean
+escale_partner_map_uses_network (EscalePartnerMap *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PARTNER_MAP (self), FALSE);
+
+  return escale_map_base_uses_network (self->base);
 }
 
 ShumateViewport *

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-application.h"
+#include "escale-map-tiles-row.h"
 #include "escale-preferences-window.h"
 #include "escale-programme-form.h"
 #include "escale-programme-store.h"
@@ -43,6 +44,8 @@ struct _EscalePreferencesWindow
   GtkWidget            *lost_contact_months;
   GtkWidget            *referral_follow_up_days;
   GtkWidget            *notify_appointments;
+  GtkWidget            *online_map_tiles;
+  GtkWidget            *map_tiles_row;
 };
 
 G_DEFINE_FINAL_TYPE (EscalePreferencesWindow, escale_preferences_window,
@@ -94,6 +97,7 @@ setting_widget (EscalePreferencesWindow *self,
     { "lost-contact-months", self->lost_contact_months, "value" },
     { "referral-follow-up-days", self->referral_follow_up_days, "value" },
     { "notify-appointments", self->notify_appointments, "active" },
+    { "online-map-tiles", self->online_map_tiles, "active" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
@@ -373,6 +377,7 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = escale_preferences_window_dispose;
+  g_type_ensure (ESCALE_TYPE_MAP_TILES_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/preferences/"
                                                "escale-preferences-window.ui");
@@ -387,6 +392,8 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
                                         referral_follow_up_days);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
                                         notify_appointments);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, online_map_tiles);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, map_tiles_row);
 
   gtk_widget_class_install_action (widget_class, "preferences.add-programme", NULL,
                                    add_programme_action);
@@ -402,6 +409,7 @@ escale_preferences_window_init (EscalePreferencesWindow *self)
   self->programme_rows = g_ptr_array_new ();
   self->settings = escale_application_new_settings ();
   setting_widget (self, NULL);
+  escale_map_tiles_row_set_settings (ESCALE_MAP_TILES_ROW (self->map_tiles_row), self->settings);
 }
 
 /* Public API */
@@ -430,6 +438,8 @@ escale_preferences_window_get_setting_widget (EscalePreferencesWindow *self,
 {
   g_return_val_if_fail (ESCALE_IS_PREFERENCES_WINDOW (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
+  if (g_str_equal (key, "map-tiles-path"))
+    return self->map_tiles_row;
   return setting_widget (self, key);
 }
 

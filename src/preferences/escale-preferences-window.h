@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (EscalePreferencesWindow, escale_preferences_window, ESCALE
 EscalePreferencesWindow *escale_preferences_window_new (GtkWindow               *parent,
                                                         EscaleStore             *store);
 /* The widget bound to the GSettings key @key ("worker-name", "agenda-days",
- * "expiry-warning-days", "lost-contact-months", "notify-appointments"). */
+ * "expiry-warning-days", "lost-contact-months", "notify-appointments",
+ * "online-map-tiles"); for "map-tiles-path", its EscaleMapTilesRow. */
 GtkWidget *escale_preferences_window_get_setting_widget (EscalePreferencesWindow *self,
                                                          const char              *key);
 /* The row of the entry @code of the vocabulary @kind (an AdwEntryRow whose
