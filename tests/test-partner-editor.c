@@ -14,7 +14,9 @@
 
 #include "escale-hours-editor.h"
 #include "escale-partner-editor.h"
+#include "escale-map-projection.h"
 #include "escale-partner-util.h"
+#include "escale-position-picker.h"
 #include "escale-service-row.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
@@ -621,6 +623,102 @@ test_position_lookup (Fixture       *fixture,
   g_assert_cmpfloat (partner->longitude, ==, 5.38);
 }
 
+static EscalePositionPicker *
+find_picker (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+  EscalePositionPicker *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ESCALE_IS_POSITION_PICKER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = ESCALE_POSITION_PICKER (window);
+    }
+  return found;
+}
+
+static EscalePositionPicker *
+open_picker (Fixture *fixture)
+{
+  EscalePositionPicker *picker;
+  GtkWidget *map;
+
+  g_assert_null (find_picker ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.place", NULL));
+  picker = find_picker ();
+  g_assert_nonnull (picker);
+  map = GTK_WIDGET (escale_position_picker_get_map (picker));
+  for (guint i = 0; i < 50 && gtk_widget_get_width (map) == 0; i++)
+    escale_test_spin ();
+  g_assert_cmpint (gtk_widget_get_width (map), >, 0);
+  return picker;
+}
+
+/* Placing on the map: the picker opens on the postal code's place with no
+ * marker; a click places it where the projection says; the position is
+ * then the editor's, saved as placed on the map. */
+static void
+test_position_picker (Fixture       *fixture,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(EscalePartner) partner = NULL;
+  EscalePositionPicker *picker;
+  EscaleMapView view;
+  ShumateViewport *viewport;
+  GtkWidget *map;
+  double latitude, longitude, expected_lat, expected_lon;
+  const char *typed;
+
+  open_editor (fixture, 0);
+  escale_partner_editor_set_position_lookup (fixture->editor, lookup_marseille, NULL, NULL);
+  type_field (fixture, ESCALE_PARTNER_EDITOR_NAME, "Accueil");
+  type_field (fixture, ESCALE_PARTNER_EDITOR_POSTAL_CODE, "13001");
+  picker = open_picker (fixture);
+  g_assert_false (escale_position_picker_get_position (picker, NULL, NULL));
+  g_assert_false (escale_position_picker_confirm (picker));
+  map = GTK_WIDGET (escale_position_picker_get_map (picker));
+  viewport = escale_partner_map_get_viewport (ESCALE_PARTNER_MAP (map));
+  view = (EscaleMapView) { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                           shumate_viewport_get_zoom_level (viewport),
+                           gtk_widget_get_width (map), gtk_widget_get_height (map) };
+  g_assert_cmpfloat_with_epsilon (view.latitude, 43.3, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.longitude, 5.38, 1e-6);
+
+  escale_position_picker_pick_at (picker, view.width / 2 + 60, view.height / 2 - 40);
+  escale_map_view_to_location (&view, view.width / 2 + 60, view.height / 2 - 40,
+                               &expected_lat, &expected_lon);
+  g_assert_true (escale_position_picker_get_position (picker, &latitude, &longitude));
+  g_assert_cmpfloat_with_epsilon (latitude, expected_lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (longitude, expected_lon, 1e-9);
+  g_assert_cmpfloat (latitude, >, 43.3);   /* up and to the right: north-east */
+  g_assert_cmpfloat (longitude, >, 5.38);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "picker.use", NULL));
+  escale_test_spin ();
+  g_assert_null (find_picker ());
+  typed = gtk_editable_get_text (GTK_EDITABLE (escale_partner_editor_get_widget (
+            fixture->editor, ESCALE_PARTNER_EDITOR_LATITUDE)));
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (typed, NULL), expected_lat, 1e-5);
+
+  /* Opened again, it shows the position with its marker; cancelling keeps it. */
+  picker = open_picker (fixture);
+  g_assert_true (escale_position_picker_get_position (picker, &latitude, &longitude));
+  g_assert_cmpfloat_with_epsilon (longitude, expected_lon, 1e-5);
+  escale_position_picker_pick_at (picker, 10, 10);
+  gtk_widget_activate_action (GTK_WIDGET (picker), "picker.cancel", NULL);
+  escale_test_spin ();
+  g_assert_null (find_picker ());
+
+  g_assert_true (escale_partner_editor_save (fixture->editor));
+  escale_test_spin ();
+  partner = load (fixture, fixture->saved_id);
+  g_assert_cmpstr (partner->position_source, ==, "map");
+  g_assert_cmpfloat_with_epsilon (partner->latitude, expected_lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (partner->longitude, expected_lon, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +734,7 @@ main (int   argc,
   ADD ("edit", test_edit);
   ADD ("delete", test_delete);
   ADD ("position-lookup", test_position_lookup);
+  ADD ("position-picker", test_position_picker);
 #undef ADD
 
   status = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "escale-geo.h"
 #include "escale-partner-hours.h"
 #include "escale-partner-import.h"
 #include "escale-partner-store.h"
@@ -818,6 +819,63 @@ test_import_good_rows (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM partner"), ==, 3);
 }
 
+static EscalePartner *
+load_by_code (EscaleStore *store,
+              const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  EscalePartner *partner;
+
+  partner = escale_store_load_partner (store, escale_store_find_partner (store, code), &error);
+  g_assert_no_error (error);
+  return partner;
+}
+
+/* Rows without coordinates get a position from the bundled table; rows with
+ * coordinates keep theirs; an unknown postal code leaves no position. */
+static void
+test_import_derived_position (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscaleImportReport) first = NULL;
+  g_autoptr(EscaleImportReport) second = NULL;
+  g_autoptr(EscalePartner) lyon = NULL;
+  g_autoptr(EscalePartner) typed = NULL;
+  g_autoptr(EscalePartner) unknown = NULL;
+  g_autoptr(EscalePartner) moved = NULL;
+
+  first = import_text (store, HEADER
+                       "L,Lyon 3e,,,69003,,,,,,,,,,,\n"
+                       "T,Typed,,,69003,Lyon,43.3,5.4,,,,,,,,\n"
+                       "U,Nowhere,,,99999,,,,,,,,,,,\n", FALSE);
+  g_assert_cmpuint (first->problems->len, ==, 0);
+  g_assert_cmpuint (first->created, ==, 3);
+  lyon = load_by_code (store, "L");
+  g_assert_cmpstr (lyon->position_source, ==, "postal_code");
+  g_assert_cmpfloat (escale_geo_distance_km (lyon->latitude, lyon->longitude, 45.76, 4.84),
+                     <, 5.0);
+  typed = load_by_code (store, "T");
+  g_assert_cmpstr (typed->position_source, ==, "import");
+  g_assert_cmpfloat_with_epsilon (typed->latitude, 43.3, 1e-9);
+  unknown = load_by_code (store, "U");
+  g_assert_true (isnan (unknown->latitude) && isnan (unknown->longitude));
+  g_assert_null (unknown->position_source);
+
+  /* A derived position follows a new postal code; an imported one stays. */
+  second = import_text (store, HEADER
+                        "L,Lyon 3e,,,75010,,,,,,,,,,,\n"
+                        "T,Typed,,,75010,,,,,,,,,,,\n", FALSE);
+  g_assert_cmpuint (second->problems->len, ==, 0);
+  moved = load_by_code (store, "L");
+  g_assert_cmpstr (moved->position_source, ==, "postal_code");
+  g_assert_cmpfloat (escale_geo_distance_km (moved->latitude, moved->longitude, 48.87, 2.36),
+                     <, 5.0);
+  g_clear_pointer (&typed, escale_partner_free);
+  typed = load_by_code (store, "T");
+  g_assert_cmpstr (typed->position_source, ==, "import");
+  g_assert_cmpfloat_with_epsilon (typed->latitude, 43.3, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -834,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/partners/delete", test_delete);
   g_test_add_func ("/partners/import/bad-rows", test_import_bad_rows);
   g_test_add_func ("/partners/import/good-rows", test_import_good_rows);
+  g_test_add_func ("/partners/import/derived-position", test_import_derived_position);
   status = g_test_run ();
   escale_test_cleanup ();
   return status;

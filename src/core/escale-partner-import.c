@@ -5,7 +5,9 @@
  * already in the database updates that partner, and only the columns that
  * have a value change it. Each theme gets a service (a theme already
  * served keeps its service); the capacity goes to the service of the first
- * theme of the row, or to the partner's first service.
+ * theme of the row, or to the partner's first service. A row without
+ * coordinates gets an approximate position from its postal code or city
+ * (escale-geo.h, offline), its source saying how precise it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-geo.h"
 #include "escale-import-private.h"
 #include "escale-partner-import.h"
 #include "escale-partner-store.h"
@@ -130,6 +133,48 @@ read_coordinate (EscaleImportReader    *reader,
   return FALSE;
 }
 
+/* Whether @source names a position derived from the address. */
+static gboolean
+is_derived (const char *source)
+{
+  static const char *const derived[] = { "postal_code", "city", "department", NULL };
+
+  return source != NULL && g_strv_contains (derived, source);
+}
+
+/* Without coordinates, an approximate position from the postal code or the
+ * city (the bundled table, offline): for a partner with no position, or
+ * whose position came from an address this row changes. */
+static void
+derive_position (EscaleImportReader    *reader,
+                 const EscaleImportRow *row,
+                 EscalePartner         *partner)
+{
+  gboolean address_given = escale_import_row_get (reader, row, COL_POSTAL_CODE) != NULL ||
+                           escale_import_row_get (reader, row, COL_CITY) != NULL;
+  EscaleGeoPrecision precision;
+  double latitude, longitude;
+
+  if (!isnan (partner->latitude) && !(address_given && is_derived (partner->position_source)))
+    return;
+  if (!escale_geo_position_for_postal_code (partner->postal_code, partner->city,
+                                            &latitude, &longitude, &precision) ||
+      precision == ESCALE_GEO_PRECISION_NONE)
+    {
+      /* The old address's position would now be wrong. */
+      partner->latitude = partner->longitude = NAN;
+      g_clear_pointer (&partner->position_source, g_free);
+      return;
+    }
+  partner->latitude = latitude;
+  partner->longitude = longitude;
+  /* As the editor's lookup says: found by postal code (even when the code
+   * names a single town), by the town's name alone, or only the department. */
+  escale_set_str (&partner->position_source,
+                  precision == ESCALE_GEO_PRECISION_DEPARTMENT ? "department"
+                  : partner->postal_code != NULL ? "postal_code" : "city");
+}
+
 static gboolean
 read_position (EscaleImportReader    *reader,
                const EscaleImportRow *row,
@@ -148,6 +193,8 @@ read_position (EscaleImportReader    *reader,
       partner->longitude = escale_import_row_get (reader, row, COL_LONGITUDE) ? longitude : NAN;
       escale_set_str (&partner->position_source, "import");
     }
+  else
+    derive_position (reader, row, partner);
   return TRUE;
 }
 

@@ -523,6 +523,16 @@ escale_partner_map_get_viewport (EscalePartnerMap *self)
   return shumate_simple_map_get_viewport (self->map);
 }
 
+void
+escale_partner_map_add_layer (EscalePartnerMap *self,
+                              ShumateLayer     *layer)
+{
+  g_return_if_fail (ESCALE_IS_PARTNER_MAP (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  shumate_simple_map_add_overlay_layer (self->map, layer);
+}
+
 gboolean
 escale_partner_map_locate (EscalePartnerMap *self,
                            gint64            id,

@@ -49,6 +49,9 @@ void             escale_partner_map_set_network_monitor (EscalePartnerMap *self,
  * while online tiles are not allowed). */
 gboolean         escale_partner_map_uses_network   (EscalePartnerMap *self);
 ShumateViewport *escale_partner_map_get_viewport   (EscalePartnerMap *self);
+/* Draws @layer (made on the map's viewport) over the partners' markers. */
+void             escale_partner_map_add_layer      (EscalePartnerMap *self,
+                                                    ShumateLayer     *layer);
 /* Where the marker of partner @id is drawn (its group's centre if grouped),
  * in @self's coordinates; FALSE if @id is not on the map. */
 gboolean         escale_partner_map_locate         (EscalePartnerMap *self,

@@ -4,6 +4,8 @@
  * the partner, its services and contacts are kept. Texts that cannot be
  * read (coordinates, dates, numbers of places) are reported as
  * EscalePartnerError; times are passed on as typed for the store to check.
+ * The position can also be looked up from the postal code, or placed on the
+ * map with the position picker.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 
 #include "escale-partner-editor-private.h"
 #include "escale-partner-util.h"
+#include "escale-position-picker.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -164,6 +167,54 @@ escale_partner_editor_locate (EscalePartnerEditor *self)
       return;
     }
   set_known_position (self, latitude, longitude, "postal_code");
+}
+
+/* The picker shows the position typed, with its marker; else the postal
+ * code's place, for a click to place the marker; else France. */
+static void
+setup_picker (EscalePartnerEditor  *self,
+              EscalePositionPicker *picker)
+{
+  g_autofree char *lat = escale_partner_dup_text (self->latitude_row);
+  g_autofree char *lon = escale_partner_dup_text (self->longitude_row);
+  g_autofree char *postal_code = escale_partner_dup_text (self->postal_code_row);
+  g_autofree char *city = escale_partner_dup_text (self->city_row);
+  double latitude, longitude;
+
+  if (lat != NULL && lon != NULL && escale_partner_parse_double (lat, &latitude) &&
+      escale_partner_parse_double (lon, &longitude) &&
+      fabs (latitude) <= 90 && fabs (longitude) <= 180)
+    {
+      escale_position_picker_center_on (picker, latitude, longitude, 15);
+      escale_position_picker_set_position (picker, latitude, longitude);
+    }
+  else if (self->lookup != NULL && (postal_code != NULL || city != NULL) &&
+           self->lookup (postal_code, city, &latitude, &longitude, self->lookup_data))
+    escale_position_picker_center_on (picker, latitude, longitude, 13);
+}
+
+static void
+on_position_chosen_cb (EscalePartnerEditor *self,
+                       double               latitude,
+                       double               longitude)
+{
+  set_known_position (self, latitude, longitude, "map");
+}
+
+void
+escale_partner_editor_place_on_map (EscalePartnerEditor *self)
+{
+  if (self->picker != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->picker));
+      return;
+    }
+  self->picker = escale_position_picker_new (GTK_WINDOW (self));
+  setup_picker (self, ESCALE_POSITION_PICKER (self->picker));
+  g_object_add_weak_pointer (G_OBJECT (self->picker), (gpointer *) &self->picker);
+  g_signal_connect_object (self->picker, "position-chosen", G_CALLBACK (on_position_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->picker));
 }
 
 /**

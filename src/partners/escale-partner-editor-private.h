@@ -2,7 +2,8 @@
  *
  * One class over several files:
  *   escale-partner-editor.c           the type, loading, saving and deleting
- *   escale-partner-editor-form.c      filling the form from a partner, reading it back
+ *   escale-partner-editor-form.c      filling the form from a partner, reading it back,
+ *                                     placing it on the map (escale-position-picker.c)
  *   escale-partner-editor-messages.c  the messages at the fields and rows at fault
  * Its parts are widgets of their own: escale-hours-editor.c (opening hours),
  * escale-service-row.c (a service), escale-partner-lists.c (the lists).
@@ -24,6 +25,7 @@ struct _EscalePartnerEditor
   EscalePartner            *partner;         /* as loaded, or a new one */
   gboolean                  closing;
   GtkWidget                *delete_dialog;
+  GtkWidget                *picker;          /* the position picker, while open */
 
   /* The position as last filled (loaded or looked up): kept as it is, with
    * its source, while the texts are not edited. */
@@ -65,6 +67,8 @@ struct _EscalePartnerEditor
 void           escale_partner_editor_setup_form (EscalePartnerEditor *self);
 void           escale_partner_editor_fill       (EscalePartnerEditor *self);
 void           escale_partner_editor_locate     (EscalePartnerEditor *self);
+/* Opens the position picker (or presents the one open). */
+void           escale_partner_editor_place_on_map (EscalePartnerEditor *self);
 /* The partner the form holds; @errors receives what could not be read. */
 EscalePartner *escale_partner_editor_collect    (EscalePartnerEditor *self,
                                                  GPtrArray           *errors);

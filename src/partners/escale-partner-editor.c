@@ -127,6 +127,14 @@ locate_action (GtkWidget  *widget,
 }
 
 static void
+place_action (GtkWidget  *widget,
+              const char *action_name G_GNUC_UNUSED,
+              GVariant   *parameter G_GNUC_UNUSED)
+{
+  escale_partner_editor_place_on_map (ESCALE_PARTNER_EDITOR (widget));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name G_GNUC_UNUSED,
                GVariant   *parameter G_GNUC_UNUSED)
@@ -182,6 +190,11 @@ escale_partner_editor_dispose (GObject *object)
       gtk_window_set_transient_for (GTK_WINDOW (self->delete_dialog), NULL);
       gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
       g_clear_weak_pointer (&self->delete_dialog);
+    }
+  if (self->picker != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->picker));
+      g_clear_weak_pointer (&self->picker);
     }
   if (self->lookup_destroy != NULL)
     self->lookup_destroy (self->lookup_data);
@@ -310,6 +323,7 @@ escale_partner_editor_class_init (EscalePartnerEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.locate", NULL, locate_action);
+  gtk_widget_class_install_action (widget_class, "editor.place", NULL, place_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
