@@ -18,6 +18,8 @@
 #include "escale-editor-util.h"
 #include "escale-followup-util.h"
 #include "escale-participants-editor.h"
+#include "escale-partner-entry-row.h"
+#include "escale-partner-store.h"
 #include "escale-person-store.h"
 #include "escale-store-private.h"
 #include "escale-test-gtk.h"
@@ -687,6 +689,130 @@ test_group (Fixture       *fixture,
 }
 
 /* Ctrl+Enter saves from anywhere, even the notes; Escape cancels. */
+static gint64
+add_partner (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(EscalePartner) partner = escale_partner_new ();
+  g_autoptr(GError) error = NULL;
+
+  partner->name = g_strdup (name);
+  g_assert_true (escale_store_save_partner (fixture->store, partner, &error));
+  g_assert_no_error (error);
+  return partner->id;
+}
+
+static EscalePartnerEntryRow *
+partner_row (Fixture *fixture)
+{
+  GtkWidget *row = field (fixture, ESCALE_ACTION_FIELD_PARTNER);
+
+  g_assert_true (ESCALE_IS_PARTNER_ENTRY_ROW (row));
+  g_assert_true (field (fixture, ESCALE_ACTION_FIELD_PARTNER_ID) == row);
+  return ESCALE_PARTNER_ENTRY_ROW (row);
+}
+
+static guint
+count_suggestions (Fixture *fixture)
+{
+  GtkListBox *list = escale_partner_entry_row_get_suggestions (partner_row (fixture));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A partner chosen among the suggestions is linked; free text unlinks. */
+static void
+test_partner (Fixture       *fixture,
+              gconstpointer  data G_GNUC_UNUSED)
+{
+  gint64 cimade = add_partner (fixture, "Cimade");
+  g_autoptr(EscaleAction) action = NULL;
+  GtkListBoxRow *suggestion;
+  GtkWidget *unlink;
+
+  add_partner (fixture, "Secours catholique");
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Accueil %u", i);
+
+      add_partner (fixture, name);
+    }
+  open_dialog (fixture, fixture->person_id, 0);
+
+  /* At most eight suggestions, those that match. */
+  type_into (fixture, ESCALE_ACTION_FIELD_PARTNER, "accueil");
+  g_assert_cmpuint (count_suggestions (fixture), ==, 8);
+  type_into (fixture, ESCALE_ACTION_FIELD_PARTNER, "cima");
+  g_assert_cmpuint (count_suggestions (fixture), ==, 1);
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, 0);
+  suggestion = gtk_list_box_get_row_at_index (
+    escale_partner_entry_row_get_suggestions (partner_row (fixture)), 0);
+  g_signal_emit_by_name (suggestion, "activate");
+  escale_test_spin ();
+  g_assert_cmpstr (text_of (fixture, ESCALE_ACTION_FIELD_PARTNER), ==, "Cimade");
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, cimade);
+  g_assert_cmpuint (count_suggestions (fixture), ==, 0);
+  assert_saved (fixture);
+  action = load (fixture, fixture->saved_id);
+  g_assert_cmpint (escale_action_get_int (action, ESCALE_ACTION_FIELD_PARTNER_ID), ==, cimade);
+  g_assert_cmpstr (escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER), ==, "Cimade");
+
+  /* Editing shows the link; typing makes the text free. */
+  open_dialog (fixture, fixture->person_id, fixture->saved_id);
+  g_assert_cmpstr (text_of (fixture, ESCALE_ACTION_FIELD_PARTNER), ==, "Cimade");
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, cimade);
+  type_into (fixture, ESCALE_ACTION_FIELD_PARTNER, "Cimade, antenne de Lyon");
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, 0);
+  assert_saved (fixture);
+  g_clear_object (&action);
+  action = load (fixture, fixture->saved_id);
+  g_assert_cmpint (escale_action_get_int (action, ESCALE_ACTION_FIELD_PARTNER_ID), ==,
+                   ESCALE_ACTION_UNSET);
+  g_assert_cmpstr (escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER), ==,
+                   "Cimade, antenne de Lyon");
+
+  /* Linked again, then unlinked by the button: the name stays as free text. */
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PARTNER_ID, cimade);
+  g_assert_true (escale_store_save_action (fixture->store, action, NULL));
+  open_dialog (fixture, fixture->person_id, fixture->saved_id);
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, cimade);
+  unlink = find_by_tooltip (GTK_WIDGET (partner_row (fixture)),
+                            "Unlink from the partner directory");
+  g_assert_nonnull (unlink);
+  g_assert_true (gtk_widget_is_visible (unlink));
+  g_signal_emit_by_name (unlink, "clicked");
+  escale_test_spin ();
+  g_assert_false (gtk_widget_is_visible (unlink));
+  g_assert_cmpint (escale_partner_entry_row_get_partner_id (partner_row (fixture)), ==, 0);
+  assert_saved (fixture);
+  g_clear_object (&action);
+  action = load (fixture, fixture->saved_id);
+  g_assert_cmpint (escale_action_get_int (action, ESCALE_ACTION_FIELD_PARTNER_ID), ==,
+                   ESCALE_ACTION_UNSET);
+  g_assert_cmpstr (escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER), ==,
+                   "Cimade, antenne de Lyon");
+}
+
 static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
@@ -819,6 +945,7 @@ main (int   argc,
   ADD ("edit", test_edit);
   ADD ("household", test_household);
   ADD ("group", test_group);
+  ADD ("partner", test_partner);
   ADD ("shortcuts", test_shortcuts);
   ADD ("delete", test_delete);
   ADD ("database-error", test_database_error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "escale-action-store.h"
+#include "escale-partner-store.h"
 #include "escale-person-store.h"
 #include "escale-programme-store.h"
 #include "escale-schema.h"
@@ -384,6 +385,60 @@ test_round_trip (void)
   g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND);
 }
 
+/* An action linked to a partner of the directory. */
+static void
+test_partner_link (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 person = escale_test_add_person (store, "Haddad", "Samir", NULL);
+  g_autoptr(EscaleAction) action = new_action (person, "2025-03-04", "referral");
+  g_autoptr(EscaleAction) loaded = NULL;
+  g_autoptr(EscaleAction) copy = NULL;
+  g_autoptr(EscalePartner) partner = escale_partner_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  partner->name = g_strdup ("Restos du cœur");
+  g_assert_true (escale_store_save_partner (store, partner, &error));
+  g_assert_no_error (error);
+
+  /* An unknown partner is refused. */
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PARTNER_ID, partner->id + 100);
+  assert_refused (store, action, ESCALE_ACTION_FIELD_PARTNER_ID);
+
+  /* The link gives its name to an empty partner text, and round-trips. */
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PARTNER_ID, partner->id);
+  id = save_ok (store, action);
+  g_assert_cmpstr (escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER), ==, "Restos du cœur");
+  loaded = escale_store_load_action (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_action_get_int (loaded, ESCALE_ACTION_FIELD_PARTNER_ID), ==,
+                   partner->id);
+  g_assert_cmpstr (escale_action_get (loaded, ESCALE_ACTION_FIELD_PARTNER), ==, "Restos du cœur");
+  copy = escale_action_copy (loaded);
+  g_assert_cmpint (escale_action_get_int (copy, ESCALE_ACTION_FIELD_PARTNER_ID), ==, partner->id);
+
+  /* A text given stays as it is. */
+  escale_action_set (loaded, ESCALE_ACTION_FIELD_PARTNER, "Restos, antenne nord");
+  save_ok (store, loaded);
+  g_clear_object (&loaded);
+  loaded = escale_store_load_action (store, id, &error);
+  g_assert_cmpstr (escale_action_get (loaded, ESCALE_ACTION_FIELD_PARTNER), ==,
+                   "Restos, antenne nord");
+
+  /* Deleting the partner leaves the action with its text, without the link. */
+  g_assert_true (escale_store_delete_partner (store, partner->id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = escale_store_load_action (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_action_get_int (loaded, ESCALE_ACTION_FIELD_PARTNER_ID), ==,
+                   ESCALE_ACTION_UNSET);
+  g_assert_cmpstr (escale_action_get (loaded, ESCALE_ACTION_FIELD_PARTNER), ==,
+                   "Restos, antenne nord");
+  save_ok (store, loaded);
+}
+
 /* Timelines */
 
 static void
@@ -686,6 +741,7 @@ main (int    argc,
   g_test_add_func ("/actions/validation", test_validation);
   g_test_add_func ("/actions/validation/group", test_group_validation);
   g_test_add_func ("/actions/round-trip", test_round_trip);
+  g_test_add_func ("/actions/partner-link", test_partner_link);
   g_test_add_func ("/actions/timeline/household", test_household_timeline);
   g_test_add_func ("/actions/timeline/group", test_group_session);
   g_test_add_func ("/actions/next-step", test_next_step);

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "escale-action-store.h"
+#include "escale-partner-store.h"
 #include "escale-people-page.h"
 #include "escale-person-view.h"
 #include "escale-test-gtk.h"
@@ -484,6 +486,68 @@ test_expand (Fixture       *fixture,
   g_assert_false (escale_timeline_row_get_expanded (find_row (fixture, ESCALE_TIMELINE_MONTH, 0)));
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL &&
+         gtk_widget_is_drawable (widget);
+}
+
+static void
+on_show_partner (GSimpleAction *action G_GNUC_UNUSED,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  *(gint64 *) data = g_variant_get_int64 (parameter);
+}
+
+/* A referral linked to a partner of the directory shows the partner's name
+ * and offers to open it. */
+static void
+test_linked_partner (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EscaleTimeline *model = timeline (fixture);
+  g_autoptr(EscalePartner) partner = escale_partner_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("show-partner", G_VARIANT_TYPE_INT64);
+  g_autoptr(GError) error = NULL;
+  EscaleTimelineRow *row;
+  gint64 shown = 0;
+  int position;
+
+  (void) data;
+  g_signal_connect (show, "activate", G_CALLBACK (on_show_partner), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+
+  /* Not linked: the free text, and no button. */
+  position = escale_timeline_find_action (model, fixture->referral);
+  gtk_widget_activate_action (list_view (fixture), "list.activate-item", "u", (guint) position);
+  spin ();
+  row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->referral);
+  g_assert_true (escale_timeline_row_get_expanded (row));
+  g_assert_nonnull (escale_test_find_widget (row, GTK_TYPE_LABEL, label_contains, "CADA"));
+  g_assert_nonnull (find_button (row, "_Edit…"));
+  g_assert_null (find_button (row, "Show _Partner"));
+
+  partner->name = g_strdup ("CADA Lyon Sud");
+  g_assert_true (escale_store_save_partner (fixture->store, partner, &error));
+  g_assert_no_error (error);
+  escale_test_exec_printf (fixture->store, "UPDATE action SET partner_id = %" G_GINT64_FORMAT
+                           " WHERE id = %" G_GINT64_FORMAT, partner->id, fixture->referral);
+  escale_timeline_update_action (model, fixture->referral);
+  spin ();
+  row = find_row (fixture, ESCALE_TIMELINE_ACTION, fixture->referral);
+  g_assert_cmpint (escale_timeline_item_get_partner_id (escale_timeline_row_get_item (row)), ==,
+                   partner->id);
+  g_assert_nonnull (escale_test_find_widget (row, GTK_TYPE_LABEL, label_contains,
+                                             "CADA Lyon Sud"));
+  click (find_button (row, "Show _Partner"));
+  g_assert_cmpint (shown, ==, partner->id);
+}
+
 static void
 test_add_action (Fixture       *fixture,
                  gconstpointer  data)
@@ -622,6 +686,8 @@ main (int   argc,
   g_test_add ("/ui/timeline/filters", Fixture, NULL, fixture_set_up, test_filters,
               fixture_tear_down);
   g_test_add ("/ui/timeline/expand", Fixture, NULL, fixture_set_up, test_expand,
+              fixture_tear_down);
+  g_test_add ("/ui/timeline/linked-partner", Fixture, NULL, fixture_set_up, test_linked_partner,
               fixture_tear_down);
   g_test_add ("/ui/timeline/add-action", Fixture, NULL, fixture_set_up, test_add_action,
               fixture_tear_down);

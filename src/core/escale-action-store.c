@@ -281,6 +281,8 @@ escale_store_validate_action (EscaleStore  *store,
     add_error (errors, ESCALE_ACTION_FIELD_AMOUNT, 0, "%s", _("The amount cannot be negative"));
   check_reference (store, action, ESCALE_ACTION_FIELD_PROGRAMME_ID, "programme",
                    _("This programme no longer exists"), errors);
+  check_reference (store, action, ESCALE_ACTION_FIELD_PARTNER_ID, "partner",
+                   _("This partner is no longer in the directory"), errors);
   if (follows != ESCALE_ACTION_UNSET && follows == escale_action_get_id (action))
     add_error (errors, ESCALE_ACTION_FIELD_FOLLOWS, 0, "%s", _("An action cannot follow itself"));
   else
@@ -546,6 +548,29 @@ sync_follow_up (EscaleStore   *store,
   return escale_store_step_done (store, stmt, error);
 }
 
+/* A linked partner without text gets its name, for the displays that only
+ * know the text. */
+static gboolean
+name_linked_partner (EscaleStore   *store,
+                     EscaleAction  *action,
+                     GError       **error)
+{
+  gint64 partner_id = escale_action_get_int (action, ESCALE_ACTION_FIELD_PARTNER_ID);
+  sqlite3_stmt *stmt;
+
+  if (partner_id == ESCALE_ACTION_UNSET ||
+      escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER) != NULL)
+    return TRUE;
+  if (!(stmt = escale_store_cached (store, "SELECT name FROM partner WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    escale_action_set (action, ESCALE_ACTION_FIELD_PARTNER,
+                       (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 refuse_invalid (GPtrArray  *problems,
                 GError    **error)
@@ -579,7 +604,7 @@ escale_store_save_action (EscaleStore   *store,
   g_return_val_if_fail (ESCALE_IS_ACTION (action), FALSE);
 
   problems = escale_store_validate_action (store, action);
-  if (refuse_invalid (problems, error))
+  if (refuse_invalid (problems, error) || !name_linked_partner (store, action, error))
     return FALSE;
   old_id = escale_action_get_id (action);
   if (!escale_store_begin (store, error))

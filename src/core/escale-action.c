@@ -42,6 +42,7 @@ static const char *const field_names[] = {
   [ESCALE_ACTION_FIELD_PROGRAMME_ID] = "programme_id",
   [ESCALE_ACTION_FIELD_AMOUNT] = "amount_cents",
   [ESCALE_ACTION_FIELD_FOLLOWS] = "follows_action_id",
+  [ESCALE_ACTION_FIELD_PARTNER_ID] = "partner_id",
   [ESCALE_ACTION_FIELD_THEMES] = "themes",
   [ESCALE_ACTION_FIELD_PARTICIPANTS] = "participants",
 };

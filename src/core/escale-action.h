@@ -29,6 +29,7 @@ typedef enum {
   ESCALE_ACTION_FIELD_PROGRAMME_ID,
   ESCALE_ACTION_FIELD_AMOUNT,           /* euro cents */
   ESCALE_ACTION_FIELD_FOLLOWS,          /* the action whose next step created this one */
+  ESCALE_ACTION_FIELD_PARTNER_ID,       /* the partner of the directory, if linked */
   ESCALE_ACTION_N_FIELDS,
   /* Not columns, used to report errors. */
   ESCALE_ACTION_FIELD_THEMES = ESCALE_ACTION_N_FIELDS,

@@ -251,6 +251,8 @@ prepare_action (EscaleAction   *action,
 
       escale_action_set_themes (action, themes);
     }
+  /* The action is linked to the service's partner; its text stays if given. */
+  escale_action_set_int (action, ESCALE_ACTION_FIELD_PARTNER_ID, service->partner_id);
   if (escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER) == NULL)
     escale_action_set (action, ESCALE_ACTION_FIELD_PARTNER, service->partner_name);
   return TRUE;
@@ -267,12 +269,6 @@ insert_referral (EscaleStore   *store,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!(stmt = escale_store_cached (store, "UPDATE action SET partner_id = ? WHERE id = ?", error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  sqlite3_bind_int64 (stmt, 2, escale_action_get_id (action));
-  if (!escale_store_step_done (store, stmt, error))
-    return 0;
   if (!(stmt = escale_store_cached (store,
                                     "INSERT INTO referral (action_id, partner_id, service_id, "
                                     "state, sent_on, created_at, updated_at, created_by, "

@@ -40,6 +40,7 @@ struct _EscaleTimelineItem
   char               *worker;
   char               *programme;
   char               *partner;
+  gint64              partner_id;
   char               *referral_outcome;
   gint64              referral_id;
   char               *referral_state;
@@ -115,6 +116,7 @@ ITEM_GETTER (gint64, duration, duration, -1)
 ITEM_GETTER (const char *, worker, worker, NULL)
 ITEM_GETTER (const char *, programme, programme, NULL)
 ITEM_GETTER (const char *, partner, partner, NULL)
+ITEM_GETTER (gint64, partner_id, partner_id, 0)
 ITEM_GETTER (const char *, referral_outcome, referral_outcome, NULL)
 ITEM_GETTER (gint64, referral_id, referral_id, 0)
 ITEM_GETTER (const char *, referral_state, referral_state, NULL)
@@ -400,6 +402,7 @@ action_from_row (sqlite3_stmt *stmt)
   item->referral_id = column_int_or (stmt, 16, 0);
   item->referral_state = escale_column_dup (stmt, 17);
   item->refusal_reason = escale_column_dup (stmt, 18);
+  item->partner_id = column_int_or (stmt, 19, 0);
   if (themes != NULL && *themes != '\0')
     {
       g_strfreev (item->themes);
@@ -513,11 +516,12 @@ load_page (gpointer owner,
 
   load_items (self,
               "SELECT a.id, a.date, a.time, a.type, a.status, a.duration_minutes, a.worker, "
-              "p.name, a.partner, a.notes, a.next_step, a.next_step_due, a.amount_cents, "
+              "p.name, coalesce (pa.name, a.partner), a.notes, a.next_step, a.next_step_due, a.amount_cents, "
               "a.scope, (SELECT group_concat (theme, '" THEME_SEPARATOR "') FROM "
               "  (SELECT theme FROM action_theme WHERE action_id = a.id ORDER BY theme)), "
-              "a.referral_outcome, r.id, r.state, r.refusal_reason "
+              "a.referral_outcome, r.id, r.state, r.refusal_reason, pa.id "
               "FROM action a LEFT JOIN programme p ON p.id = a.programme_id "
+              "LEFT JOIN partner pa ON pa.id = a.partner_id "
               "LEFT JOIN referral r ON r.action_id = a.id "
               "WHERE a.id IN (SELECT value FROM json_each (?))",
               action_ids, action_from_row, actions);

@@ -35,7 +35,10 @@ const char         *escale_timeline_item_get_status        (EscaleTimelineItem *
 gint64              escale_timeline_item_get_duration      (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_worker        (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_programme     (EscaleTimelineItem *self);
+/* The linked partner's name when the action has one, else its text. */
 const char         *escale_timeline_item_get_partner       (EscaleTimelineItem *self);
+/* The partner of the directory the action is linked to, or 0. */
+gint64              escale_timeline_item_get_partner_id    (EscaleTimelineItem *self);
 const char         *escale_timeline_item_get_referral_outcome (EscaleTimelineItem *self);
 /* The referral of a referral action (see escale-referral-store.h), or 0 and
  * NULL for other actions and the referrals made before they had a row. */

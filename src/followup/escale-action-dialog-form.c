@@ -71,7 +71,10 @@ collect_details (EscaleActionDialog *self,
   escale_action_set (action, ESCALE_ACTION_FIELD_STATUS,
                      escale_code_dropdown_get_code (self->status_dropdown));
   set_text_field (action, ESCALE_ACTION_FIELD_WORKER, self->worker_row);
-  set_text_field (action, ESCALE_ACTION_FIELD_PARTNER, self->partner_row);
+  set_text_field (action, ESCALE_ACTION_FIELD_PARTNER, ADW_ENTRY_ROW (self->partner_row));
+  if (escale_partner_entry_row_get_partner_id (self->partner_row) != 0)
+    escale_action_set_int (action, ESCALE_ACTION_FIELD_PARTNER_ID,
+                           escale_partner_entry_row_get_partner_id (self->partner_row));
   if (gtk_widget_get_visible (GTK_WIDGET (self->outcome_row)))
     escale_action_set (action, ESCALE_ACTION_FIELD_REFERRAL_OUTCOME,
                        escale_code_dropdown_get_code (self->outcome_dropdown));
@@ -198,6 +201,7 @@ escale_action_dialog_setup_form (EscaleActionDialog *self)
                                          C_("programme", "None"));
   escale_theme_picker_set_store (self->theme_picker, self->store);
   escale_participants_editor_set_store (self->participants_editor, self->store);
+  escale_partner_entry_row_set_store (self->partner_row, self->store);
   setup_duration_menu (self);
 }
 
@@ -223,6 +227,7 @@ escale_action_dialog_fill (EscaleActionDialog *self,
   gint64 duration = escale_action_get_int (action, ESCALE_ACTION_FIELD_DURATION);
   gint64 amount = escale_action_get_int (action, ESCALE_ACTION_FIELD_AMOUNT);
   gint64 programme = escale_action_get_int (action, ESCALE_ACTION_FIELD_PROGRAMME_ID);
+  gint64 partner_id;
   g_autofree char *duration_text = NULL;
   g_autofree char *amount_text = NULL;
   g_autofree char *programme_code = NULL;
@@ -241,7 +246,10 @@ escale_action_dialog_fill (EscaleActionDialog *self,
   if (programme != ESCALE_ACTION_UNSET)
     programme_code = g_strdup_printf ("%" G_GINT64_FORMAT, programme);
   set_code (self->programme_dropdown, programme_code);
-  show_text (self->partner_row, action, ESCALE_ACTION_FIELD_PARTNER);
+  partner_id = escale_action_get_int (action, ESCALE_ACTION_FIELD_PARTNER_ID);
+  escale_partner_entry_row_set_partner (self->partner_row,
+                                        partner_id != ESCALE_ACTION_UNSET ? partner_id : 0,
+                                        escale_action_get (action, ESCALE_ACTION_FIELD_PARTNER));
   set_code (self->outcome_dropdown,
             escale_action_get (action, ESCALE_ACTION_FIELD_REFERRAL_OUTCOME));
   if (amount != ESCALE_ACTION_UNSET)

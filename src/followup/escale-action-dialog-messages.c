@@ -45,6 +45,7 @@ field_owner (EscaleActionDialog *self,
     case ESCALE_ACTION_FIELD_PROGRAMME_ID:
       return GTK_WIDGET (self->programme_row);
     case ESCALE_ACTION_FIELD_PARTNER:
+    case ESCALE_ACTION_FIELD_PARTNER_ID:
       return GTK_WIDGET (self->partner_row);
     case ESCALE_ACTION_FIELD_REFERRAL_OUTCOME:
       return GTK_WIDGET (self->outcome_row);
@@ -236,7 +237,7 @@ void
 escale_action_dialog_watch_edits (EscaleActionDialog *self)
 {
   AdwEntryRow *rows[] = {
-    self->date_row, self->time_row, self->duration_row, self->worker_row, self->partner_row,
+    self->date_row, self->time_row, self->duration_row, self->worker_row, ADW_ENTRY_ROW (self->partner_row),
     self->amount_row, self->next_step_row, self->due_row,
   };
 

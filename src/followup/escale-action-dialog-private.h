@@ -13,6 +13,7 @@
 
 #include "escale-action-dialog.h"
 #include "escale-participants-editor.h"
+#include "escale-partner-entry-row.h"
 #include "escale-theme-picker.h"
 
 G_BEGIN_DECLS
@@ -54,7 +55,7 @@ struct _EscaleActionDialog
   AdwEntryRow              *worker_row;
   AdwActionRow             *programme_row;
   GtkDropDown              *programme_dropdown;
-  AdwEntryRow              *partner_row;
+  EscalePartnerEntryRow    *partner_row;
   AdwActionRow             *outcome_row;
   GtkDropDown              *outcome_dropdown;
   AdwEntryRow              *amount_row;

@@ -363,6 +363,7 @@ escale_action_dialog_class_init (EscaleActionDialogClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (ESCALE_TYPE_PARTICIPANTS_EDITOR);
+  g_type_ensure (ESCALE_TYPE_PARTNER_ENTRY_ROW);
   g_type_ensure (ESCALE_TYPE_THEME_PICKER);
   bind_template (widget_class);
   install_actions (widget_class);

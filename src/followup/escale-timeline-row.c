@@ -53,6 +53,7 @@ struct _EscaleTimelineRow
   GtkLabel           *next_step_label;
   GtkWidget          *planned_buttons;
   GtkBox             *details_box;
+  GtkWidget          *partner_button;
   GtkLabel           *refusal_label;
   GtkWidget          *referral_buttons;
 };
@@ -341,6 +342,7 @@ static void
 ensure_details (EscaleTimelineRow *self)
 {
   GtkWidget *box;
+  GtkWidget *buttons;
   GtkWidget *edit;
 
   if (self->notes_label != NULL)
@@ -352,12 +354,18 @@ ensure_details (EscaleTimelineRow *self)
   self->next_step_label = new_wrapped_label ();
   gtk_widget_add_css_class (GTK_WIDGET (self->next_step_label), "next-step");
   edit = gtk_button_new_with_mnemonic (_("_Edit…"));
-  gtk_widget_set_halign (edit, GTK_ALIGN_START);
   set_tooltip_lazily (edit, _("Edit this action"));
   g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+  /* Opens the partner the action is linked to, in the partner directory. */
+  self->partner_button = gtk_button_new_with_mnemonic (_("Show _Partner"));
+  set_tooltip_lazily (self->partner_button, _("Open this partner in the directory"));
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), edit);
+  gtk_box_append (GTK_BOX (buttons), self->partner_button);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->next_step_label));
-  gtk_box_append (GTK_BOX (box), edit);
+  gtk_box_append (GTK_BOX (box), buttons);
   self->details_box = GTK_BOX (box);
   gtk_revealer_set_child (self->revealer, box);
 }
@@ -469,6 +477,7 @@ show_details (EscaleTimelineRow *self)
   const char *next_step = escale_timeline_item_get_next_step (item);
   g_autofree char *due = escale_format_date (escale_timeline_item_get_next_step_due (item));
   g_autofree char *step = NULL;
+  gint64 partner_id = escale_timeline_item_get_partner_id (item);
 
   gtk_label_set_label (self->notes_label, notes && *notes ? notes : _("No notes"));
   gtk_widget_set_opacity (GTK_WIDGET (self->notes_label), notes && *notes ? 1.0 : 0.6);
@@ -479,6 +488,14 @@ show_details (EscaleTimelineRow *self)
     step = g_strdup_printf (_("Next step: %s"), next_step);
   gtk_label_set_label (self->next_step_label, step ? step : "");
   gtk_widget_set_visible (GTK_WIDGET (self->next_step_label), step != NULL);
+  gtk_widget_set_visible (self->partner_button, partner_id != 0);
+  if (partner_id != 0)
+    {
+      /* The target before the name: the action takes one. */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->partner_button),
+                                              g_variant_new_int64 (partner_id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->partner_button), "win.show-partner");
+    }
   show_referral_details (self);
 }
 
