@@ -118,7 +118,7 @@ ask_reason (Change *change)
 
   dialog = question_new (change, _("Referral Refused"),
                          _("Why did the partner refuse? The reason stays in the file."));
-  /* Translators: placeholder of the reason a partner refused a referral */
+  /* Translators: the hint shown in the empty entry of the reason a partner refused a referral */
   g_object_set (entry, "placeholder-text", _("Reason of the refusal"), NULL);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -86,7 +86,7 @@ add_slot (EscaleHoursEditor *self,
           guint              day,
           guint              slot)
 {
-  static const char *const placeholders[] = { "09:00", "12:00", "14:00", "17:00" };
+  static const char *const examples[] = { "09:00", "12:00", "14:00", "17:00" };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -98,7 +98,7 @@ add_slot (EscaleHoursEditor *self,
         ? _("%s, opens (slot %u)")
         /* Translators: accessible name of a time entry: "Monday, closes (slot 1)" */
         : _("%s, closes (slot %u)"), day_name (day + 1), slot + 1);
-      GtkWidget *entry = escale_partner_entry_new (label, placeholders[i], 5);
+      GtkWidget *entry = escale_partner_entry_new (label, examples[i], 5);
 
       gtk_entry_set_alignment (GTK_ENTRY (entry), 0.5);
       g_object_set_data (G_OBJECT (entry), "escale-day", GUINT_TO_POINTER (day));

@@ -45,12 +45,12 @@ static GtkWidget *
 add_entry (GtkWidget  *row,
            const char *part,
            const char *label,
-           const char *placeholder,
+           const char *example,
            int         width_chars,
            const char *text)
 {
   GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  GtkWidget *entry = escale_partner_entry_new (label, placeholder, width_chars);
+  GtkWidget *entry = escale_partner_entry_new (label, example, width_chars);
 
   gtk_box_insert_child_after (GTK_BOX (box), entry,
                               gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)));
@@ -69,7 +69,7 @@ build_phone (EscaleItemList *list G_GNUC_UNUSED,
   GtkWidget *row = entries_row_new (remove);
 
   add_entry (row, "phone", _("Phone number"), "+33 1 42 00 00 00", 0, phone ? phone->phone : NULL);
-  /* Translators: placeholder of a phone's label */
+  /* Translators: hint in the empty entry for a phone's label */
   add_entry (row, "label", _("Label"), _("Reception, mobile…"), 14,
              phone ? phone->label : NULL);
   return row;

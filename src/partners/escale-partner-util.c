@@ -75,13 +75,13 @@ escale_partner_remove_message (GtkWidget *owner)
 
 GtkWidget *
 escale_partner_entry_new (const char *accessible_label,
-                          const char *placeholder,
+                          const char *example,
                           int         width_chars)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), example);
   if (width_chars > 0)
     {
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);

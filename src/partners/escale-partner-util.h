@@ -21,7 +21,7 @@ void        escale_partner_remove_message (GtkWidget   *owner);
 
 /* A compact entry for one part of a list item, named for screen readers. */
 GtkWidget  *escale_partner_entry_new      (const char  *accessible_label,
-                                           const char  *placeholder,
+                                           const char  *example,
                                            int          width_chars);
 
 /* The trimmed text of an editable, or %NULL when blank. */

@@ -190,7 +190,7 @@ clear_services (EscaleReferralDialog *self)
   GtkListBoxRow *row;
 
   self->group = NULL;
-  /* Rows only: the placeholder is a child too. */
+  /* Rows only: the list's empty label is a child too. */
   while ((row = gtk_list_box_get_row_at_index (self->services_list, 0)) != NULL)
     gtk_list_box_remove (self->services_list, GTK_WIDGET (row));
 }
@@ -284,7 +284,7 @@ setup_filters (EscaleReferralDialog *self)
 }
 
 static void
-setup_placeholder (EscaleReferralDialog *self)
+setup_empty_label (EscaleReferralDialog *self)
 {
   GtkWidget *label = gtk_label_new (_("No service matches these filters"));
 
@@ -709,7 +709,7 @@ escale_referral_dialog_init (EscaleReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   escale_add_ctrl_enter_shortcut (GTK_WIDGET (self), "dialog.refer");
-  setup_placeholder (self);
+  setup_empty_label (self);
   self->person_message = attach_message (GTK_WIDGET (self->person_row));
   self->date_message = attach_message (GTK_WIDGET (self->date_row));
   self->worker_message = attach_message (GTK_WIDGET (self->worker_row));
