@@ -42,4 +42,7 @@ void          escale_test_exec_printf     (EscaleStore *store,
 int           escale_test_compare_doubles (gconstpointer a,
                                            gconstpointer b);
 
+/* The text of the PDF file at @path, as pdftotext (poppler-utils) reads it. */
+char         *escale_test_pdf_text    (const char  *path);
+
 G_END_DECLS

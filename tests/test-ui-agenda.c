@@ -433,6 +433,22 @@ test_referrals (Fixture       *fixture,
                    "Maison Relais · Housing · waiting 20 days");
   g_assert_nonnull (escale_test_find_label (group, "Pending"));
 
+  /* The printed day lists it too, for the calls to make. */
+  {
+    g_autofree char *path = escale_test_tmp_path ("agenda-referrals.pdf");
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (escale_agenda_print_export_pdf (fixture->store, fixture->today,
+                                                   fixture->today, NULL, GTK_TEXT_DIR_LTR, path,
+                                                   &error));
+    g_assert_no_error (error);
+    text = escale_test_pdf_text (path);
+    g_assert_nonnull (strstr (text, "1 Referral to Follow Up"));
+    g_assert_nonnull (strstr (text, "Maison Relais · Housing · waiting 20 days"));
+    g_assert_null (strstr (text, "Karimi"));
+  }
+
   /* Shorter: the recent one too, the oldest first. */
   g_settings_set_int (fixture->settings, "referral-follow-up-days", 2);
   spin ();

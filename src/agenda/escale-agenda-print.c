@@ -12,8 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-agenda-print.h"
+#include "escale-agenda-rows.h"
 #include "escale-agenda-util.h"
 #include "escale-agenda.h"
+#include "escale-application.h"
 #include "escale-print-util.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
@@ -72,6 +74,45 @@ add_entries (EscalePrintDoc *doc,
       escale_print_doc_add (doc, ESCALE_PRINT_ENTRY, entry_time (action),
                             entry_text (store, action));
     }
+}
+
+/* The referrals waiting for an answer, to call the partners about. */
+static gboolean
+add_referrals (EscalePrintDoc  *doc,
+               EscaleStore     *store,
+               const char      *today,
+               const char      *worker,
+               GError         **error)
+{
+  g_autoptr(GSettings) settings = escale_application_new_settings ();
+  guint days = settings ? (guint) g_settings_get_int (settings, "referral-follow-up-days") : 14;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autofree char *heading = NULL;
+
+  referrals = escale_agenda_list_referrals_to_follow_up_page (store, today, days, worker, 0, NULL,
+                                                              error);
+  if (referrals == NULL)
+    return FALSE;
+  if (referrals->len == 0)
+    return TRUE;
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Referral to Follow Up",
+                                          "%u Referrals to Follow Up", referrals->len),
+                             referrals->len);
+  escale_print_doc_add_text (doc, ESCALE_PRINT_HEADING, heading);
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      const EscaleAgendaReferral *referral = g_ptr_array_index (referrals, i);
+      g_autofree char *who = escale_agenda_format_person (referral->who, referral->file_number);
+      g_autofree char *theme = escale_vocab_get_label (store, ESCALE_VOCAB_THEME,
+                                                       referral->service_theme);
+      g_autofree char *details = escale_agenda_format_referral_details (referral, theme);
+      g_autofree char *sent = escale_format_date (referral->sent_on);
+
+      escale_print_doc_add (doc, ESCALE_PRINT_ENTRY, g_markup_escape_text (sent, -1),
+                            g_markup_printf_escaped ("<b>" ESCALE_PRINT_ISOLATE ("%s") "</b>\n"
+                                                     ESCALE_PRINT_ISOLATE ("%s"), who, details));
+    }
+  return TRUE;
 }
 
 static void
@@ -134,7 +175,7 @@ fill_doc (EscalePrintDoc  *doc,
   if (due->len == 0)
     escale_print_doc_add_text (doc, ESCALE_PRINT_NOTE, _("Nothing planned"));
   add_entries (doc, store, due);
-  return TRUE;
+  return g_strcmp0 (day, today) != 0 || add_referrals (doc, store, today, worker, error);
 }
 
 /* Public API */

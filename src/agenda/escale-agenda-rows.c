@@ -97,9 +97,9 @@ expiry_details (const EscaleAgendaExpiry *expiry,
 }
 
 /* "Maison Relais · Housing · waiting 20 days" */
-static char *
-referral_details (const EscaleAgendaReferral *referral,
-                  const char                 *theme_label)
+char *
+escale_agenda_format_referral_details (const EscaleAgendaReferral *referral,
+                                       const char                 *theme_label)
 {
   int days = MAX (referral->days_waiting, 0);
   g_autofree char *waiting = NULL;
@@ -242,7 +242,7 @@ escale_agenda_referral_row_new (const EscaleAgendaReferral *referral,
   g_return_val_if_fail (referral != NULL, NULL);
 
   who = escale_agenda_format_person (referral->who, referral->file_number);
-  details = referral_details (referral, theme_label);
+  details = escale_agenda_format_referral_details (referral, theme_label);
   row = escale_agenda_plain_row_new (who, details);
   icon = gtk_image_new_from_icon_name (escale_action_type_icon_name ("referral"));
   gtk_widget_add_css_class (icon, "theme-icon");

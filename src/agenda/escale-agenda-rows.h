@@ -48,4 +48,8 @@ GtkWidget    *escale_agenda_referral_row_new (const EscaleAgendaReferral *referr
  * their file. */
 GtkWidget    *escale_agenda_lost_row_new   (const EscaleAgendaLostContact *lost);
 
+/* "Maison Relais · Housing · waiting 20 days" */
+char       *escale_agenda_format_referral_details (const EscaleAgendaReferral *referral,
+                                                   const char                 *theme_label);
+
 G_END_DECLS
