@@ -96,8 +96,8 @@ show_empty_text (EscaleAgendaPage *self)
   adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
   adw_status_page_set_title (self->empty_page, _("Nothing Due"));
   adw_status_page_set_description (self->empty_page,
-                                   _("No planned actions, expiring documents or lost contacts "
-                                     "for these days"));
+                                   _("No planned actions, referrals to follow up, expiring "
+                                     "documents or lost contacts for these days"));
 }
 
 /* Moves on to a new day: the page that showed today shows the new today. */
