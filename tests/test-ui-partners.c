@@ -286,6 +286,21 @@ test_list_and_filters (Fixture       *fixture,
   assert_listed (fixture, "Zeta Logement");
   gtk_toggle_button_set_active (open_now, FALSE);
 
+  /* Open on a weekday: Mu on Mondays, Zeta on Wednesdays. */
+  {
+    GtkDropDown *day = find_filter (fixture, "A weekday the partner is open");
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (day)), ==, 8);
+    gtk_drop_down_set_selected (day, 1);
+    spin ();
+    assert_listed (fixture, "Mu Juridique");
+    gtk_drop_down_set_selected (day, 3);
+    spin ();
+    assert_listed (fixture, "Zeta Logement");
+    gtk_drop_down_set_selected (day, 0);
+    spin ();
+  }
+
   escale_partners_page_set_query (fixture->page, "lyon");
   assert_listed (fixture, "Zeta Logement");
   escale_partners_page_set_query (fixture->page, "69003");

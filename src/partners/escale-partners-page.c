@@ -45,6 +45,7 @@ struct _EscalePartnersPage
   GtkDropDown        *language_filter;
   GtkDropDown        *eligibility_filter;
   GtkToggleButton    *open_now_toggle;
+  GtkDropDown        *day_filter;
   GtkToggleButton    *free_places_toggle;
   GtkStack           *list_stack;
   GtkScrolledWindow  *list_scroll;
@@ -85,6 +86,7 @@ is_filtered (EscalePartnersPage *self)
          gtk_drop_down_get_selected (self->language_filter) > 0 ||
          gtk_drop_down_get_selected (self->eligibility_filter) > 0 ||
          gtk_toggle_button_get_active (self->open_now_toggle) ||
+         gtk_drop_down_get_selected (self->day_filter) > 0 ||
          gtk_toggle_button_get_active (self->free_places_toggle);
 }
 
@@ -158,6 +160,7 @@ fill_filter (EscalePartnersPage  *self,
   filter->language = escale_code_dropdown_get_code (self->language_filter);
   filter->eligibility = escale_code_dropdown_get_code (self->eligibility_filter);
   filter->open_at = gtk_toggle_button_get_active (self->open_now_toggle) ? now : NULL;
+  filter->open_on_day = (guint) gtk_drop_down_get_selected (self->day_filter);
   filter->has_free_places = gtk_toggle_button_get_active (self->free_places_toggle);
   filter->include_inactive = TRUE;
 }
@@ -205,6 +208,30 @@ reload (EscalePartnersPage *self)
   g_signal_emit (self, signals[SUMMARIES_CHANGED], 0);
 }
 
+/* "Any day", then "Open on Monday" … "Open on Sunday": the position is the
+ * weekday, 1 = Monday, as EscalePartnerFilter.open_on_day wants it. */
+static void
+setup_day_filter (GtkDropDown *dropdown)
+{
+  /* 1 January 2024 was a Monday. */
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 1, 1, 12, 0, 0);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) list = NULL;
+
+  g_ptr_array_add (labels, g_strdup (_("Any day")));
+  for (int day = 0; day < 7; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (monday, day);
+      g_autofree char *name = g_date_time_format (date, "%A");
+
+      /* Translators: a filter of the partners; %s is a day of the week */
+      g_ptr_array_add (labels, g_strdup_printf (_("Open on %s"), name));
+    }
+  g_ptr_array_add (labels, NULL);
+  list = gtk_string_list_new ((const char * const *) labels->pdata);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
 /* Before the page has its store: the drop-downs' notifications query nothing. */
 static void
 setup_filters (EscalePartnersPage *self,
@@ -218,6 +245,7 @@ setup_filters (EscalePartnersPage *self,
   escale_code_dropdown_setup_languages (self->language_filter, _("Any language"));
   escale_code_dropdown_setup_vocab (self->eligibility_filter, store,
                                     ESCALE_VOCAB_ELIGIBILITY, C_("eligibility", "Anyone"));
+  setup_day_filter (self->day_filter);
 }
 
 static void
@@ -251,6 +279,7 @@ on_clear_filters_cb (EscalePartnersPage *self)
   gtk_drop_down_set_selected (self->language_filter, 0);
   gtk_drop_down_set_selected (self->eligibility_filter, 0);
   gtk_toggle_button_set_active (self->open_now_toggle, FALSE);
+  gtk_drop_down_set_selected (self->day_filter, 0);
   gtk_toggle_button_set_active (self->free_places_toggle, FALSE);
   reload (self);
 }
@@ -369,6 +398,7 @@ escale_partners_page_class_init (EscalePartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, language_filter);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, eligibility_filter);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, open_now_toggle);
+  gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, day_filter);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, free_places_toggle);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, list_scroll);
