@@ -10,6 +10,7 @@
 
 #include "escale-agenda-notifier.h"
 #include "escale-application.h"
+#include "escale-geo.h"
 #include "escale-resources.h"
 #include "escale-window.h"
 
@@ -199,6 +200,7 @@ escale_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
+  escale_geo_preload_in_background ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

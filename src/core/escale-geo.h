@@ -31,6 +31,9 @@ void     escale_geo_register_resources       (void);
 /* The bundled file @name (e.g. "towns.tsv"); NULL with a message if missing. */
 GBytes  *escale_geo_load_data                (const char          *name);
 
+/* Reads the postal-code tables in a thread, ahead of the first lookup. */
+void     escale_geo_preload_in_background    (void);
+
 /* Looks up @postal_code ("75011", "1000" in Belgium; nullable) and @city
  * (nullable; accents, case, "St"/"Saint" and "Cedex" do not matter).
  * Returns FALSE, with ESCALE_GEO_PRECISION_NONE, when nothing is known. */
