@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "escale-application.h"
@@ -18,6 +20,7 @@
 #include "escale-person-view.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
+#include "escale-vocab.h"
 #include "escale-window.h"
 
 typedef struct
@@ -241,6 +244,32 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* A status a worker renamed in the preferences reads renamed in the list. */
+static void
+test_renamed_status (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EscalePerson) person = escale_test_person ("Haddad", "Amina", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean renamed = FALSE;
+
+  (void) data;
+  g_assert_true (escale_vocab_set_label (fixture->store, ESCALE_VOCAB_STATUS, "refugee",
+                                         "Statutory refugee", &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (escale_person_get_status_periods (person),
+                   escale_status_period_new ("refugee", "2024-01-01", NULL, NULL, NULL));
+  g_assert_true (escale_store_save_person (fixture->store, person, &error));
+  g_assert_no_error (error);
+  escale_people_page_set_query (fixture->page, "haddad");
+  spin ();
+  labels = escale_test_find_all (fixture->page, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    renamed |= strstr (gtk_label_get_label (labels->pdata[i]), "Statutory refugee") != NULL;
+  g_assert_true (renamed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +284,8 @@ main (int   argc,
               test_create_find_edit_close, fixture_tear_down);
   g_test_add ("/ui/people/household-dialog", Fixture, NULL, fixture_set_up,
               test_household_dialog, fixture_tear_down);
+  g_test_add ("/ui/people/renamed-status", Fixture, NULL, fixture_set_up, test_renamed_status,
+              fixture_tear_down);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   result = g_test_run ();
   escale_test_cleanup ();

@@ -72,7 +72,7 @@ on_response (EscaleHouseholdDialog *self,
 static GtkWidget *
 build_content (EscaleHouseholdDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new (self->store);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list;

@@ -442,12 +442,9 @@ escale_people_page_class_init (EscalePeoplePageClass *klass)
 static void
 escale_people_page_init (EscalePeoplePage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = escale_application_new_settings ();
 
-  gtk_list_view_set_factory (self->list_view, factory);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
@@ -460,6 +457,11 @@ escale_people_page_set_store (EscalePeoplePage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  {
+    g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new (store);
+
+    gtk_list_view_set_factory (self->list_view, factory);
+  }
   escale_person_view_set_store (self->person_view, store);
   self->people = escale_person_list_new (store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));

@@ -20,6 +20,7 @@ struct _EscalePersonRow
   GtkLabel  *name_label;
   GtkLabel  *details_label;
   GtkWidget *closed_label;
+  EscaleStore *store;     /* nullable: for the labels users renamed */
 };
 
 G_DEFINE_FINAL_TYPE (EscalePersonRow, escale_person_row, GTK_TYPE_WIDGET)
@@ -27,7 +28,8 @@ G_DEFINE_FINAL_TYPE (EscalePersonRow, escale_person_row, GTK_TYPE_WIDGET)
 /* "2026-0142 · Refugee · 34 years"; the file number is kept left-to-right
  * inside right-to-left text by isolating it. */
 static char *
-format_details (EscalePersonSummary *summary)
+format_details (EscalePersonRow     *self,
+                EscalePersonSummary *summary)
 {
   g_autoptr(GString) details = g_string_new (NULL);
   const char *status = escale_person_summary_get_status (summary);
@@ -38,7 +40,8 @@ format_details (EscalePersonSummary *summary)
                           escale_person_summary_get_file_number (summary) ?: "");
   if (status != NULL)
     {
-      g_autofree char *label = escale_vocab_get_label (NULL, ESCALE_VOCAB_STATUS, status);
+      g_autofree char *label = escale_vocab_get_label (self->store, ESCALE_VOCAB_STATUS,
+                                                       status);
       g_string_append_printf (details, " · %s", label);
     }
   if (age >= 0)
@@ -55,6 +58,7 @@ static void
 escale_person_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ESCALE_TYPE_PERSON_ROW);
+  g_clear_object (&ESCALE_PERSON_ROW (object)->store);
 
   G_OBJECT_CLASS (escale_person_row_parent_class)->dispose (object);
 }
@@ -106,7 +110,7 @@ escale_person_row_set_summary (EscalePersonRow     *self,
     }
   name = escale_format_person_name (escale_person_summary_get_family_name (summary),
                                     escale_person_summary_get_given_names (summary));
-  details = format_details (summary);
+  details = format_details (self, summary);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->details_label, details);
   adw_avatar_set_text (self->avatar, name);
@@ -116,9 +120,13 @@ escale_person_row_set_summary (EscalePersonRow     *self,
 
 static void
 setup_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
-           GtkListItem                            *item)
+           GtkListItem                            *item,
+           EscaleStore                            *store)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (escale_person_row_new ()));
+  EscalePersonRow *row = escale_person_row_new ();
+
+  g_set_object (&row->store, store);
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
 }
 
 static void
@@ -138,16 +146,19 @@ unbind_row (G_GNUC_UNUSED GtkSignalListItemFactory *factory,
 
 /**
  * escale_person_row_factory_new:
+ * @store: (nullable): the store whose vocabulary labels the rows show
  *
  * Returns: (transfer full): a factory of rows for lists of
  *   #EscalePersonSummary
  */
 GtkListItemFactory *
-escale_person_row_factory_new (void)
+escale_person_row_factory_new (EscaleStore *store)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_row),
+                         store ? g_object_ref (store) : NULL,
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   return factory;

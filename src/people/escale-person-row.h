@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscalePersonRow, escale_person_row, ESCALE, PERSON_ROW, GtkWidget)
 
 EscalePersonRow *escale_person_row_new         (void);
-GtkListItemFactory *escale_person_row_factory_new (void);
+GtkListItemFactory *escale_person_row_factory_new (EscaleStore         *store);
 void             escale_person_row_set_summary (EscalePersonRow     *self,
                                                 EscalePersonSummary *summary);
 
