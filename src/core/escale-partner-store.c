@@ -16,16 +16,13 @@
 #include "escale-action-store.h"
 #include "escale-iso.h"
 #include "escale-partner-hours.h"
+#include "escale-partner-store-private.h"
 #include "escale-partner-store.h"
 #include "escale-store-private.h"
 #include "escale-text.h"
 #include "escale-vocab.h"
 
 #define PARTNER_MISSING _("This partner no longer exists")
-
-static const char *const position_sources[] = {
-  "typed", "map", "postal_code", "city", "department", "import", NULL,
-};
 
 G_DEFINE_BOXED_TYPE (EscalePartnerSummary, escale_partner_summary,
                      escale_partner_summary_copy, escale_partner_summary_free)
@@ -35,294 +32,6 @@ escale_partner_error_free (EscalePartnerError *error)
 {
   g_free (error->message);
   g_free (error);
-}
-
-static void
-add_error_printf (GPtrArray          *errors,
-                  EscalePartnerField  field,
-                  guint               index,
-                  const char         *format,
-                  ...) G_GNUC_PRINTF (4, 5);
-
-static void
-add_error_printf (GPtrArray          *errors,
-                  EscalePartnerField  field,
-                  guint               index,
-                  const char         *format,
-                  ...)
-{
-  EscalePartnerError *error = g_new0 (EscalePartnerError, 1);
-  va_list args;
-
-  va_start (args, format);
-  error->field = field;
-  error->index = index;
-  error->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (errors, error);
-}
-
-static void
-add_error (GPtrArray          *errors,
-           EscalePartnerField  field,
-           guint               index,
-           const char         *message)
-{
-  add_error_printf (errors, field, index, "%s", message);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || *text == '\0' || strspn (text, " \t\r\n") == strlen (text);
-}
-
-/* Validation */
-
-static gboolean
-has_space (const char *text)
-{
-  return strpbrk (text, " \t\r\n") != NULL;
-}
-
-/* name@domain.tld, without spaces: a typo check, not RFC 5322. */
-static gboolean
-check_email (const char *email)
-{
-  const char *at = strchr (email, '@');
-  const char *dot;
-
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL || has_space (email))
-    return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-/* example.org or http(s)://example.org/path, without spaces. */
-static gboolean
-check_website (const char *website)
-{
-  const char *host = website;
-  gsize host_length;
-
-  if (has_space (website))
-    return FALSE;
-  if (g_str_has_prefix (host, "https://"))
-    host += strlen ("https://");
-  else if (g_str_has_prefix (host, "http://"))
-    host += strlen ("http://");
-  else if (strstr (host, "://") != NULL)
-    return FALSE;
-  host_length = strcspn (host, "/?#");
-  return host_length > 2 && memchr (host, '.', host_length) != NULL && host[0] != '.' &&
-         host[host_length - 1] != '.';
-}
-
-/* Digits, spaces and + ( ) . - /, with at least 4 digits. */
-static gboolean
-check_phone (const char *phone)
-{
-  guint digits = 0;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      digits++;
-    else if (strchr ("+(). -/", *p) == NULL)
-      return FALSE;
-  return digits >= 4;
-}
-
-static void
-validate_identity (EscaleStore   *store,
-                   EscalePartner *partner,
-                   GPtrArray     *errors)
-{
-  if (is_blank (partner->name))
-    add_error (errors, ESCALE_PARTNER_FIELD_NAME, 0, _("The name is required"));
-  if (partner->code != NULL && is_blank (partner->code))
-    add_error (errors, ESCALE_PARTNER_FIELD_CODE, 0, _("The code cannot be blank"));
-  else if (partner->code != NULL)
-    {
-      gint64 other = escale_store_find_partner (store, partner->code);
-
-      if (other != 0 && other != partner->id)
-        add_error (errors, ESCALE_PARTNER_FIELD_CODE, 0,
-                   _("Another partner already has this code"));
-    }
-  if (!is_blank (partner->kind) &&
-      !escale_vocab_has_code (store, ESCALE_VOCAB_PARTNER_KIND, partner->kind))
-    /* Translators: %s is a code of the partner kinds vocabulary */
-    add_error_printf (errors, ESCALE_PARTNER_FIELD_KIND, 0, _("Unknown kind of partner “%s”"),
-                      partner->kind);
-  if (!is_blank (partner->email) && !check_email (partner->email))
-    add_error (errors, ESCALE_PARTNER_FIELD_EMAIL, 0,
-               _("This is not an email address, such as contact@example.org"));
-  if (!is_blank (partner->website) && !check_website (partner->website))
-    add_error (errors, ESCALE_PARTNER_FIELD_WEBSITE, 0,
-               _("This is not a website address, such as https://example.org"));
-}
-
-static void
-validate_position (EscalePartner *partner,
-                   GPtrArray     *errors)
-{
-  gboolean has_latitude = !isnan (partner->latitude);
-  gboolean has_longitude = !isnan (partner->longitude);
-
-  if (has_latitude != has_longitude)
-    add_error (errors, ESCALE_PARTNER_FIELD_POSITION, 0,
-               _("Give both the latitude and the longitude, or neither"));
-  if (has_latitude && !(partner->latitude >= -90 && partner->latitude <= 90))
-    add_error (errors, ESCALE_PARTNER_FIELD_LATITUDE, 0,
-               _("The latitude must be between -90 and 90"));
-  if (has_longitude && !(partner->longitude >= -180 && partner->longitude <= 180))
-    add_error (errors, ESCALE_PARTNER_FIELD_LONGITUDE, 0,
-               _("The longitude must be between -180 and 180"));
-  if (partner->position_source != NULL &&
-      !g_strv_contains (position_sources, partner->position_source))
-    add_error (errors, ESCALE_PARTNER_FIELD_POSITION, 0, _("Unknown source of the position"));
-}
-
-static void
-validate_lists (EscalePartner *partner,
-                GPtrArray     *errors)
-{
-  for (guint i = 0; i < partner->phones->len; i++)
-    {
-      EscalePartnerPhone *phone = g_ptr_array_index (partner->phones, i);
-
-      if (is_blank (phone->phone) || !check_phone (phone->phone))
-        add_error (errors, ESCALE_PARTNER_FIELD_PHONES, i,
-                   _("This is not a phone number, such as +33 1 42 00 00 00"));
-    }
-  for (guint i = 0; partner->languages[i] != NULL; i++)
-    {
-      g_autofree char *code = escale_iso_language_normalize (partner->languages[i]);
-
-      if (code == NULL)
-        add_error_printf (errors, ESCALE_PARTNER_FIELD_LANGUAGES, i,
-                          /* Translators: %s is what was given; keep the codes as they are */
-                          _("Unknown language “%s”: use an ISO 639 code, such as fr, ar or prs"),
-                          partner->languages[i]);
-    }
-}
-
-static void
-validate_hours (EscalePartner *partner,
-                GPtrArray     *errors)
-{
-  for (guint i = 0; i < partner->hours->len; i++)
-    {
-      EscalePartnerHours *slot = &g_array_index (partner->hours, EscalePartnerHours, i);
-      int opens, closes;
-
-      if (slot->weekday < 1 || slot->weekday > 7)
-        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i, _("Choose a day of the week"));
-      else if (!escale_hours_parse_time (slot->opens, &opens) ||
-               !escale_hours_parse_time (slot->closes, &closes))
-        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i,
-                   _("Write the hours as HH:MM, for example 09:30"));
-      else if (opens == closes)
-        add_error (errors, ESCALE_PARTNER_FIELD_HOURS, i,
-                   _("The opening and closing times cannot be the same"));
-    }
-  for (guint i = 0; i < partner->closures->len; i++)
-    {
-      EscalePartnerClosure *closure = &g_array_index (partner->closures, EscalePartnerClosure, i);
-
-      if (!escale_store_check_iso_date (closure->from_date) ||
-          !escale_store_check_iso_date (closure->to_date))
-        add_error (errors, ESCALE_PARTNER_FIELD_CLOSURES, i, _("This date does not exist"));
-      else if (strcmp (closure->to_date, closure->from_date) < 0)
-        add_error (errors, ESCALE_PARTNER_FIELD_CLOSURES, i,
-                   _("A closure cannot end before it starts"));
-    }
-}
-
-static void
-validate_contacts (EscalePartner *partner,
-                   GPtrArray     *errors)
-{
-  for (guint i = 0; i < partner->contacts->len; i++)
-    {
-      EscalePartnerContact *contact = g_ptr_array_index (partner->contacts, i);
-
-      if (is_blank (contact->name))
-        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i, _("A contact needs a name"));
-      else if (!is_blank (contact->email) && !check_email (contact->email))
-        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i,
-                   _("This is not an email address, such as contact@example.org"));
-      else if (!is_blank (contact->phone) && !check_phone (contact->phone))
-        add_error (errors, ESCALE_PARTNER_FIELD_CONTACTS, i,
-                   _("This is not a phone number, such as +33 1 42 00 00 00"));
-    }
-}
-
-static void
-validate_capacity (EscalePartnerService *service,
-                   guint                 index,
-                   GPtrArray            *errors)
-{
-  gint64 total = service->capacity_total, free_places = service->capacity_free;
-
-  if ((total != ESCALE_PARTNER_UNSET && total < 0) ||
-      (free_places != ESCALE_PARTNER_UNSET && free_places < 0))
-    add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_CAPACITY, index,
-               _("A number of places cannot be negative"));
-  else if (total != ESCALE_PARTNER_UNSET && free_places != ESCALE_PARTNER_UNSET &&
-           free_places > total)
-    add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_CAPACITY, index,
-               _("There cannot be more free places than places"));
-}
-
-static void
-validate_services (EscaleStore   *store,
-                   EscalePartner *partner,
-                   GPtrArray     *errors)
-{
-  for (guint i = 0; i < partner->services->len; i++)
-    {
-      EscalePartnerService *service = g_ptr_array_index (partner->services, i);
-
-      if (is_blank (service->theme))
-        add_error (errors, ESCALE_PARTNER_FIELD_SERVICE_THEME, i, _("Choose the service's theme"));
-      else if (!escale_vocab_has_code (store, ESCALE_VOCAB_THEME, service->theme))
-        add_error_printf (errors, ESCALE_PARTNER_FIELD_SERVICE_THEME, i, _("Unknown theme “%s”"),
-                          service->theme);
-      for (guint e = 0; service->eligibility[e] != NULL; e++)
-        if (!escale_vocab_has_code (store, ESCALE_VOCAB_ELIGIBILITY, service->eligibility[e]))
-          {
-            /* Translators: %s is a code of the eligibility vocabulary */
-            add_error_printf (errors, ESCALE_PARTNER_FIELD_SERVICE_ELIGIBILITY, i,
-                              _("Unknown eligibility “%s”"), service->eligibility[e]);
-            break;
-          }
-      validate_capacity (service, i, errors);
-    }
-}
-
-/**
- * escale_store_validate_partner:
- *
- * Returns: (transfer full) (element-type EscalePartnerError): what is wrong
- *   with @partner, field by field; empty when it can be saved
- */
-GPtrArray *
-escale_store_validate_partner (EscaleStore   *store,
-                               EscalePartner *partner)
-{
-  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_partner_error_free);
-
-  g_return_val_if_fail (ESCALE_IS_STORE (store), errors);
-  g_return_val_if_fail (partner != NULL, errors);
-
-  validate_identity (store, partner, errors);
-  validate_position (partner, errors);
-  validate_lists (partner, errors);
-  validate_hours (partner, errors);
-  validate_contacts (partner, errors);
-  validate_services (store, partner, errors);
-  return errors;
 }
 
 /* Writing */
@@ -818,30 +527,30 @@ not_found (GError **error)
   return FALSE;
 }
 
-static gint64
-column_count (sqlite3_stmt *stmt,
-              int           column)
+gint64
+escale_partner_column_count (sqlite3_stmt *stmt,
+                             int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? ESCALE_PARTNER_UNSET
                                                            : sqlite3_column_int64 (stmt, column);
 }
 
-static double
-column_double (sqlite3_stmt *stmt,
-               int           column)
+double
+escale_partner_column_double (sqlite3_stmt *stmt,
+                              int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN
                                                            : sqlite3_column_double (stmt, column);
 }
 
 /* Runs @sql with the partner's id, calling @read on each row. */
-static gboolean
-read_rows (EscaleStore    *store,
-           const char     *sql,
-           gint64          id,
-           void          (*read) (sqlite3_stmt *stmt, gpointer data),
-           gpointer        data,
-           GError        **error)
+gboolean
+escale_partner_read_rows (EscaleStore    *store,
+                          const char     *sql,
+                          gint64          id,
+                          void          (*read) (sqlite3_stmt *stmt, gpointer data),
+                          gpointer        data,
+                          GError        **error)
 {
   sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
   int rc;
@@ -916,8 +625,8 @@ read_service (sqlite3_stmt *stmt,
   service->uuid = escale_column_dup (stmt, 1);
   service->description = escale_column_dup (stmt, 3);
   service->documents = escale_column_dup (stmt, 4);
-  service->capacity_total = column_count (stmt, 5);
-  service->capacity_free = column_count (stmt, 6);
+  service->capacity_total = escale_partner_column_count (stmt, 5);
+  service->capacity_free = escale_partner_column_count (stmt, 6);
   service->capacity_updated_at = escale_column_dup (stmt, 7);
   service->capacity_updated_by = escale_column_dup (stmt, 8);
 }
@@ -929,7 +638,7 @@ load_eligibility (EscaleStore           *store,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (!read_rows (store, "SELECT eligibility FROM partner_service_eligibility "
+  if (!escale_partner_read_rows (store, "SELECT eligibility FROM partner_service_eligibility "
                   "WHERE service_id = ? ORDER BY eligibility", service->id, read_text,
                   builder, error))
     return FALSE;
@@ -945,18 +654,18 @@ load_children (EscaleStore    *store,
 {
   g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
 
-  if (!read_rows (store, "SELECT phone, label FROM partner_phone WHERE partner_id = ? "
+  if (!escale_partner_read_rows (store, "SELECT phone, label FROM partner_phone WHERE partner_id = ? "
                   "ORDER BY id", partner->id, read_phone, partner, error) ||
-      !read_rows (store, "SELECT language FROM partner_language WHERE partner_id = ? "
+      !escale_partner_read_rows (store, "SELECT language FROM partner_language WHERE partner_id = ? "
                   "ORDER BY language", partner->id, read_text, languages, error) ||
-      !read_rows (store, "SELECT weekday, opens, closes FROM partner_hours WHERE partner_id = ? "
+      !escale_partner_read_rows (store, "SELECT weekday, opens, closes FROM partner_hours WHERE partner_id = ? "
                   "ORDER BY weekday, opens", partner->id, read_slot, partner, error) ||
-      !read_rows (store, "SELECT from_date, to_date, reason FROM partner_closure "
+      !escale_partner_read_rows (store, "SELECT from_date, to_date, reason FROM partner_closure "
                   "WHERE partner_id = ? ORDER BY from_date", partner->id, read_closure, partner,
                   error) ||
-      !read_rows (store, "SELECT id, uuid, name, role, phone, email FROM partner_contact "
+      !escale_partner_read_rows (store, "SELECT id, uuid, name, role, phone, email FROM partner_contact "
                   "WHERE partner_id = ? ORDER BY id", partner->id, read_contact, partner, error) ||
-      !read_rows (store, "SELECT id, uuid, theme, description, documents, capacity_total, "
+      !escale_partner_read_rows (store, "SELECT id, uuid, theme, description, documents, capacity_total, "
                   "capacity_free, capacity_updated_at, capacity_updated_by FROM partner_service "
                   "WHERE partner_id = ? ORDER BY id", partner->id, read_service, partner, error))
     return FALSE;
@@ -981,8 +690,8 @@ read_partner_row (sqlite3_stmt *stmt)
   partner->address = escale_column_dup (stmt, 5);
   partner->postal_code = escale_column_dup (stmt, 6);
   partner->city = escale_column_dup (stmt, 7);
-  partner->latitude = column_double (stmt, 8);
-  partner->longitude = column_double (stmt, 9);
+  partner->latitude = escale_partner_column_double (stmt, 8);
+  partner->longitude = escale_partner_column_double (stmt, 9);
   partner->position_source = escale_column_dup (stmt, 10);
   partner->email = escale_column_dup (stmt, 11);
   partner->website = escale_column_dup (stmt, 12);
@@ -1158,280 +867,4 @@ escale_store_set_service_free_places (EscaleStore  *store,
       sqlite3_bind_int64 (stmt, 4, service_id);
     }
   return escale_store_write_one (store, stmt, PARTNER_MISSING, error);
-}
-
-/* Listing */
-
-/* The conditions on one service, shared by the theme, eligibility and
- * free places filters: they must hold for the same service. */
-static void
-append_service_filter (GString                   *sql,
-                       const EscalePartnerFilter *filter,
-                       GPtrArray                 *params)
-{
-  if (filter->theme == NULL && filter->eligibility == NULL && !filter->has_free_places)
-    return;
-  g_string_append (sql, " AND EXISTS (SELECT 1 FROM partner_service s "
-                   "WHERE s.partner_id = p.id");
-  if (filter->theme != NULL)
-    {
-      g_ptr_array_add (params, (gpointer) filter->theme);
-      g_string_append_printf (sql, " AND s.theme = ?%u", params->len);
-    }
-  if (filter->eligibility != NULL)
-    {
-      g_ptr_array_add (params, (gpointer) filter->eligibility);
-      g_string_append_printf (sql, " AND (NOT EXISTS (SELECT 1 FROM partner_service_eligibility "
-                              "e WHERE e.service_id = s.id) OR EXISTS (SELECT 1 FROM "
-                              "partner_service_eligibility e WHERE e.service_id = s.id AND "
-                              "e.eligibility IN (?%u, 'everyone')))", params->len);
-    }
-  if (filter->has_free_places)
-    g_string_append (sql, " AND s.capacity_free > 0");
-  g_string_append (sql, ")");
-}
-
-/* LIKE's wildcards typed in the search are letters like the others; NULL
- * when nothing is left to search for once folded. */
-static char *
-like_pattern (const char *text)
-{
-  g_autofree char *folded = escale_text_fold (text);
-  GString *pattern;
-
-  if (*folded == '\0')
-    return NULL;
-  pattern = g_string_new ("%");
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
-static char *
-build_list_sql (const EscalePartnerFilter *filter,
-                GPtrArray                 *params,
-                char                     **pattern)
-{
-  GString *sql = g_string_new ("SELECT p.id FROM partner p WHERE 1");
-
-  if (!filter->include_inactive)
-    g_string_append (sql, " AND p.active");
-  if (filter->kind != NULL)
-    {
-      g_ptr_array_add (params, (gpointer) filter->kind);
-      g_string_append_printf (sql, " AND p.kind = ?%u", params->len);
-    }
-  if (filter->language != NULL)
-    {
-      g_ptr_array_add (params, (gpointer) filter->language);
-      g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM partner_language l "
-                              "WHERE l.partner_id = p.id AND l.language = ?%u)", params->len);
-    }
-  if (filter->text != NULL && (*pattern = like_pattern (filter->text)) != NULL)
-    {
-      g_ptr_array_add (params, *pattern);
-      g_string_append_printf (sql, " AND p.search_key LIKE ?%u ESCAPE '\\'", params->len);
-    }
-  append_service_filter (sql, filter, params);
-  g_string_append (sql, " ORDER BY p.search_key, p.name, p.id");
-  return g_string_free (sql, FALSE);
-}
-
-static void
-append_slot_row (sqlite3_stmt *stmt,
-                 gpointer      slots)
-{
-  EscalePartnerHours slot = {
-    (guint) sqlite3_column_int (stmt, 0),
-    g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-    g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-  };
-
-  g_array_append_val ((GArray *) slots, slot);
-}
-
-static void
-append_closure_row (sqlite3_stmt *stmt,
-                    gpointer      closures)
-{
-  EscalePartnerClosure closure = {
-    g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-    g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-    NULL,
-  };
-
-  g_array_append_val ((GArray *) closures, closure);
-}
-
-/* Whether the partner @id passes the filters on its opening hours. */
-static gboolean
-check_hours (EscaleStore                *store,
-             gint64                      id,
-             const EscalePartnerFilter  *filter,
-             gboolean                   *passes,
-             GError                    **error)
-{
-  g_autoptr(EscalePartner) hours = escale_partner_new ();
-
-  if (!read_rows (store, "SELECT weekday, opens, closes FROM partner_hours "
-                  "WHERE partner_id = ?", id, append_slot_row, hours->hours, error) ||
-      !read_rows (store, "SELECT from_date, to_date FROM partner_closure WHERE partner_id = ?",
-                  id, append_closure_row, hours->closures, error))
-    return FALSE;
-  *passes = (filter->open_at == NULL ||
-             escale_hours_is_open_at (hours->hours, hours->closures, filter->open_at)) &&
-            (filter->open_on_day == 0 ||
-             escale_hours_is_open_on_weekday (hours->hours, filter->open_on_day));
-  return TRUE;
-}
-
-/**
- * escale_store_list_partners:
- * @filter: (nullable): what to keep; %NULL lists the active partners
- *
- * Returns: (transfer full) (element-type gint64) (nullable): the ids of the
- *   partners that pass @filter, by name; %NULL with @error set
- */
-GArray *
-escale_store_list_partners (EscaleStore                *store,
-                            const EscalePartnerFilter  *filter,
-                            GError                    **error)
-{
-  static const EscalePartnerFilter none = { 0 };
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  g_autofree char *pattern = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
-
-  filter = filter ? filter : &none;
-  sql = build_list_sql (filter, params, &pattern);
-  if (!(stmt = escale_store_prepare (store, sql, error)))
-    return NULL;
-  for (guint i = 0; i < params->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean passes = TRUE;
-
-      if ((filter->open_at != NULL || filter->open_on_day != 0) &&
-          !check_hours (store, id, filter, &passes, error))
-        return NULL;
-      if (passes)
-        g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      escale_store_set_sql_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-/* Summaries */
-
-EscalePartnerSummary *
-escale_partner_summary_copy (const EscalePartnerSummary *summary)
-{
-  EscalePartnerSummary *copy = g_memdup2 (summary, sizeof *summary);
-
-  copy->code = g_strdup (summary->code);
-  copy->name = g_strdup (summary->name);
-  copy->kind = g_strdup (summary->kind);
-  copy->city = g_strdup (summary->city);
-  copy->themes = g_strdupv (summary->themes);
-  copy->oldest_update = g_strdup (summary->oldest_update);
-  return copy;
-}
-
-void
-escale_partner_summary_free (EscalePartnerSummary *summary)
-{
-  if (summary == NULL)
-    return;
-  g_free (summary->code);
-  g_free (summary->name);
-  g_free (summary->kind);
-  g_free (summary->city);
-  g_strfreev (summary->themes);
-  g_free (summary->oldest_update);
-  g_free (summary);
-}
-
-static EscalePartnerSummary *
-read_summary (sqlite3_stmt *stmt)
-{
-  EscalePartnerSummary *summary = g_new0 (EscalePartnerSummary, 1);
-  const char *themes = (const char *) sqlite3_column_text (stmt, 9);
-
-  summary->id = sqlite3_column_int64 (stmt, 0);
-  summary->code = escale_column_dup (stmt, 1);
-  summary->name = escale_column_dup (stmt, 2);
-  summary->kind = escale_column_dup (stmt, 3);
-  summary->city = escale_column_dup (stmt, 4);
-  summary->active = sqlite3_column_int (stmt, 5) != 0;
-  summary->latitude = column_double (stmt, 6);
-  summary->longitude = column_double (stmt, 7);
-  summary->free_places = column_count (stmt, 8);
-  summary->themes = themes ? g_strsplit (themes, "|", -1) : g_new0 (char *, 1);
-  summary->oldest_update = escale_column_dup (stmt, 10);
-  return summary;
-}
-
-/**
- * escale_store_load_partner_summaries:
- * @ids: (array length=n_ids): partner ids, from escale_store_list_partners()
- *
- * Returns: (transfer full) (element-type EscalePartnerSummary) (nullable):
- *   the summaries of the partners of @ids that still exist, in that order
- */
-GPtrArray *
-escale_store_load_partner_summaries (EscaleStore   *store,
-                                     const gint64  *ids,
-                                     guint          n_ids,
-                                     GError       **error)
-{
-  g_autoptr(GPtrArray) summaries =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) escale_partner_summary_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
-
-  stmt = escale_store_cached (store,
-                              "SELECT p.id, p.code, p.name, p.kind, p.city, p.active, "
-                              "p.latitude, p.longitude, "
-                              "(SELECT sum (capacity_free) FROM partner_service "
-                              " WHERE partner_id = p.id), "
-                              "(SELECT group_concat (theme, '|') FROM (SELECT DISTINCT theme "
-                              " FROM partner_service WHERE partner_id = p.id ORDER BY theme)), "
-                              "(SELECT min (capacity_updated_at) FROM partner_service "
-                              " WHERE partner_id = p.id AND capacity_free IS NOT NULL) "
-                              "FROM partner p WHERE p.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (summaries, read_summary (stmt));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          escale_store_set_sql_error (store, error);
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&summaries);
 }
