@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "escale-action-store.h"
 #include "escale-agenda.h"
 #include "escale-person-store.h"
+#include "escale-schema.h"
 #include "escale-store-private.h"
 #include "escale-test-util.h"
 
@@ -588,6 +591,72 @@ test_file_to_open (void)
   g_assert_cmpstr (action_at (list, 2)->theme, ==, "housing");
 }
 
+/* A database of version 2 (actions, periods, households, group sessions
+ * written before the kept columns existed) gets them right on upgrade, and
+ * the agenda reads it at once. */
+static void
+test_upgrade_from_v2 (void)
+{
+  g_autofree char *path = escale_test_tmp_path ("v2.db");
+  const char *v2[] = { escale_schema_get_migration (1), escale_schema_get_migration (2) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lost = NULL;
+  g_autoptr(GPtrArray) expiring = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint n_lost = 0, n_expiring = 0;
+
+  {
+    g_autoptr(EscaleStore) old = escale_store_open_with_schema (path, v2, 2, &error);
+
+    g_assert_no_error (error);
+    escale_test_exec_printf (old,
+      "INSERT INTO person (id, file_number, family_name, created_at) VALUES "
+      "(1, 'A', 'Seen', '2020-01-01T00:00:00Z'), (2, 'B', 'Member', '2020-01-01T00:00:00Z'), "
+      "(3, 'C', 'Attended', '2020-01-01T00:00:00Z'), (4, 'D', 'Silent', '2020-01-01T00:00:00Z');"
+      "INSERT INTO household (id, name) VALUES (1, 'Seen');"
+      "INSERT INTO household_member (household_id, person_id) VALUES (1, 1), (1, 2);"
+      "INSERT INTO action (person_id, date, type, status) VALUES "
+      "(1, '2026-03-01', 'interview', 'done'), (1, '2026-03-20', 'interview', 'planned');"
+      "INSERT INTO action (scope, household_id, date, type, status) VALUES "
+      "('household', 1, '2026-02-10', 'accompaniment', 'done');"
+      "INSERT INTO action (id, scope, date, type, status) VALUES "
+      "(10, 'group', '2026-02-20', 'workshop', 'done');"
+      "INSERT INTO action_participant (action_id, person_id, attended) VALUES (10, 3, 1);"
+      "INSERT INTO status_period (person_id, status, started_on, document, document_expiry) "
+      "VALUES (4, 'residence_permit', '2025-01-01', 'Card', '2026-04-01');");
+  }
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+
+    g_assert_no_error (error);
+    assert_last_contact (store, 1, "2026-03-01");
+    assert_last_contact (store, 2, "2026-02-10");
+    assert_last_contact (store, 3, "2026-02-20");
+    assert_last_contact (store, 4, NULL);
+
+    /* A month before 25 March: all but the one seen on 1 March, the one
+     * never seen first. */
+    lost = escale_agenda_list_lost_contact_page (store, "2026-03-25", 1, 10, &n_lost, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_lost, ==, 3);
+    g_assert_cmpint (((EscaleAgendaLostContact *) g_ptr_array_index (lost, 0))->person_id, ==, 4);
+    expiring = escale_agenda_list_expiring_page (store, "2026-03-15", 30, 10, &n_expiring,
+                                                 &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_expiring, ==, 1);
+    g_assert_cmpint (((EscaleAgendaExpiry *) g_ptr_array_index (expiring, 0))->person_id, ==, 4);
+    /* The people written by hand have no search entries; the kept dates
+     * must agree with the actions. */
+    g_assert_true (escale_store_check (store, problems, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < problems->len; i++)
+      {
+        g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+        g_assert_null (strstr (g_ptr_array_index (problems, i), "last contact"));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/agenda/lost-contact/kept", test_last_contact_kept);
   g_test_add_func ("/agenda/pages", test_pages);
   g_test_add_func ("/agenda/file-to-open", test_file_to_open);
+  g_test_add_func ("/agenda/upgrade-from-v2", test_upgrade_from_v2);
   status = g_test_run ();
   escale_test_cleanup ();
   return status;
