@@ -84,19 +84,13 @@ load (EscaleActionDialog *self)
 
 /* Callbacks */
 
-/* The dialog outlives this handler: it must not keep a destroyed parent. */
 static void
-on_delete_response_cb (EscaleActionDialog *self,
-                       const char         *response,
-                       GtkWindow          *dialog)
+delete_confirmed (GtkWindow *window)
 {
+  EscaleActionDialog *self = ESCALE_ACTION_DIALOG (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_clear_weak_pointer (&self->delete_dialog);
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  gtk_window_set_transient_for (dialog, NULL);
   if (!escale_store_delete_action (self->store, self->action_id, &error))
     {
       message = g_strdup_printf (_("The action could not be deleted: %s"), error->message);
@@ -133,22 +127,11 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter G_GNUC_UNUSED)
 {
   EscaleActionDialog *self = ESCALE_ACTION_DIALOG (widget);
-  GtkWidget *dialog;
 
-  if (self->delete_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->delete_dialog));
-      return;
-    }
-  dialog = GTK_WIDGET (escale_confirm_dialog_new (GTK_WINDOW (self), _("Delete This Action?"),
-                                                  _("It disappears from the timeline of everyone "
-                                                    "it concerns. The planned action of its next "
-                                                    "step, if any, stays."),
-                                                  "delete", _("_Delete")));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->delete_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  escale_ask_before_deleting (GTK_WINDOW (self), &self->delete_dialog, _("Delete This Action?"),
+                              _("It disappears from the timeline of everyone it concerns. "
+                                "The planned action of its next step, if any, stays."),
+                              delete_confirmed);
 }
 
 static void
@@ -196,12 +179,7 @@ escale_action_dialog_dispose (GObject *object)
   EscaleActionDialog *self = ESCALE_ACTION_DIALOG (object);
 
   self->closing = TRUE;
-  if (self->delete_dialog != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (self->delete_dialog), NULL);
-      gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
-      g_clear_weak_pointer (&self->delete_dialog);
-    }
+  escale_question_dismiss (&self->delete_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESCALE_TYPE_ACTION_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->action);

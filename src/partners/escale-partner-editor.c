@@ -75,19 +75,13 @@ load (EscalePartnerEditor *self)
 
 /* Callbacks */
 
-/* The editor outlives this handler: it must not keep a destroyed parent. */
 static void
-on_delete_response_cb (EscalePartnerEditor *self,
-                       const char          *response,
-                       GtkWindow           *dialog)
+delete_confirmed (GtkWindow *window)
 {
+  EscalePartnerEditor *self = ESCALE_PARTNER_EDITOR (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  g_clear_weak_pointer (&self->delete_dialog);
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  gtk_window_set_transient_for (dialog, NULL);
   if (!escale_store_delete_partner (self->store, self->partner_id, &error))
     {
       message = g_strdup_printf (_("The partner could not be deleted: %s"), error->message);
@@ -140,21 +134,11 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter G_GNUC_UNUSED)
 {
   EscalePartnerEditor *self = ESCALE_PARTNER_EDITOR (widget);
-  GtkWidget *dialog;
 
-  if (self->delete_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->delete_dialog));
-      return;
-    }
-  dialog = GTK_WIDGET (escale_confirm_dialog_new (GTK_WINDOW (self), _("Delete This Partner?"),
-                                                  _("Its services, contacts and hours are deleted "
-                                                    "with it. Referrals to it keep its name."),
-                                                  "delete", _("_Delete")));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->delete_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  escale_ask_before_deleting (GTK_WINDOW (self), &self->delete_dialog, _("Delete This Partner?"),
+                              _("Its services, contacts and hours are deleted with it. "
+                                "Referrals to it keep its name."),
+                              delete_confirmed);
 }
 
 /* GObject overrides */
@@ -185,12 +169,7 @@ escale_partner_editor_dispose (GObject *object)
   EscalePartnerEditor *self = ESCALE_PARTNER_EDITOR (object);
 
   self->closing = TRUE;
-  if (self->delete_dialog != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (self->delete_dialog), NULL);
-      gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
-      g_clear_weak_pointer (&self->delete_dialog);
-    }
+  escale_question_dismiss (&self->delete_dialog);
   if (self->picker != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self->picker));

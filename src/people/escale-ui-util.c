@@ -292,3 +292,60 @@ escale_confirm_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;
 }
+
+typedef struct
+{
+  EscaleConfirmedFunc   confirmed;
+  GtkWidget           **question;   /* in the owner */
+} Confirmation;
+
+static void
+on_question_response (AdwMessageDialog *question,
+                      const char       *response,
+                      GtkWindow        *owner)
+{
+  Confirmation *confirmation = g_object_get_data (G_OBJECT (question), "escale-confirmation");
+
+  /* Answered: the owner may ask again, and must not dismiss this one. */
+  g_clear_weak_pointer (confirmation->question);
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  /* The question outlives this handler: it must not keep a destroyed owner. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
+  confirmation->confirmed (owner);
+}
+
+void
+escale_ask_before_deleting (GtkWindow           *owner,
+                            GtkWidget          **question,
+                            const char          *heading,
+                            const char          *body,
+                            EscaleConfirmedFunc  confirmed)
+{
+  Confirmation *confirmation;
+  AdwMessageDialog *dialog;
+
+  if (*question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (*question));
+      return;
+    }
+  dialog = escale_confirm_dialog_new (owner, heading, body, "delete", _("_Delete"));
+  confirmation = g_new0 (Confirmation, 1);
+  confirmation->confirmed = confirmed;
+  confirmation->question = question;
+  g_object_set_data_full (G_OBJECT (dialog), "escale-confirmation", confirmation, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response), owner, 0);
+  g_set_weak_pointer (question, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+escale_question_dismiss (GtkWidget **question)
+{
+  if (*question == NULL)
+    return;
+  gtk_window_set_transient_for (GTK_WINDOW (*question), NULL);
+  gtk_window_destroy (GTK_WINDOW (*question));
+  g_clear_weak_pointer (question);
+}

@@ -39,6 +39,18 @@ void        escale_add_toast                (GtkWidget          *widget,
 /* A question before something is deleted or removed: Cancel (the default,
  * also on Escape) and @confirm_label, a destructive response whose id is
  * @confirm_id. Present it after connecting to "response". */
+typedef void (*EscaleConfirmedFunc) (GtkWindow *owner);
+
+/* Asks before @owner deletes what it shows, one question at a time: the
+ * question is kept in *@question (a weak pointer; presented again when
+ * asked twice) and @confirmed runs on "Delete", the question no longer
+ * over @owner. @owner's dispose calls escale_question_dismiss(). */
+void        escale_ask_before_deleting      (GtkWindow          *owner,
+                                             GtkWidget         **question,
+                                             const char         *heading,
+                                             const char         *body,
+                                             EscaleConfirmedFunc confirmed);
+void        escale_question_dismiss         (GtkWidget         **question);
 AdwMessageDialog *escale_confirm_dialog_new (GtkWindow          *parent,
                                              const char         *heading,
                                              const char         *body,
