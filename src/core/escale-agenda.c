@@ -122,10 +122,12 @@ days_after (const char *today,
   return iso_of_date (&date);
 }
 
-static EscaleAgendaAction *
+/* An EscaleRowFunc. */
+static gpointer
 action_from_row (sqlite3_stmt *stmt,
-                 const char   *today)
+                 gpointer      data)
 {
+  const char *today = data;
   EscaleAgendaAction *action = g_new0 (EscaleAgendaAction, 1);
 
   action->action_id = sqlite3_column_int64 (stmt, 0);
@@ -214,8 +216,6 @@ list_planned (EscaleStore  *store,
               GError      **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *actions;
-  int rc;
 
   if (n_total != NULL && !count_planned (store, from, to, worker, n_total, error))
     return NULL;
@@ -229,15 +229,8 @@ list_planned (EscaleStore  *store,
   if (worker != NULL)
     sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
-  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_action_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (actions, action_from_row (stmt, today));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return actions;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (actions);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, action_from_row, (gpointer) today,
+                                    (GDestroyNotify) escale_agenda_action_free, error);
 }
 
 GPtrArray *
@@ -307,8 +300,10 @@ escale_agenda_list_overdue_page (EscaleStore  *store,
   return list_planned (store, "0000-01-01", yesterday, today, worker, limit, n_total, error);
 }
 
-static EscaleAgendaExpiry *
-expiry_from_row (sqlite3_stmt *stmt)
+/* An EscaleRowFunc. */
+static gpointer
+expiry_from_row (sqlite3_stmt *stmt,
+                gpointer      data G_GNUC_UNUSED)
 {
   EscaleAgendaExpiry *expiry = g_new0 (EscaleAgendaExpiry, 1);
 
@@ -357,8 +352,6 @@ escale_agenda_list_expiring_page (EscaleStore  *store,
 {
   g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
-  GPtrArray *expiries;
-  int rc;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
@@ -384,19 +377,14 @@ escale_agenda_list_expiring_page (EscaleStore  *store,
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-  expiries = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_expiry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (expiries, expiry_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return expiries;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (expiries);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, expiry_from_row, NULL,
+                                    (GDestroyNotify) escale_agenda_expiry_free, error);
 }
 
-static EscaleAgendaLostContact *
-lost_from_row (sqlite3_stmt *stmt)
+/* An EscaleRowFunc. */
+static gpointer
+lost_from_row (sqlite3_stmt *stmt,
+              gpointer      data G_GNUC_UNUSED)
 {
   EscaleAgendaLostContact *lost = g_new0 (EscaleAgendaLostContact, 1);
 
@@ -453,8 +441,6 @@ escale_agenda_list_lost_contact_page (EscaleStore  *store,
 {
   g_autofree char *cutoff = NULL;
   sqlite3_stmt *stmt;
-  GPtrArray *people;
-  int rc;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
@@ -470,19 +456,14 @@ escale_agenda_list_lost_contact_page (EscaleStore  *store,
     return NULL;
   sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  people = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_lost_contact_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, lost_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return people;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (people);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, lost_from_row, NULL,
+                                    (GDestroyNotify) escale_agenda_lost_contact_free, error);
 }
 
-static EscaleAgendaReferral *
-referral_from_row (sqlite3_stmt *stmt)
+/* An EscaleRowFunc. */
+static gpointer
+referral_from_row (sqlite3_stmt *stmt,
+                  gpointer      data G_GNUC_UNUSED)
 {
   EscaleAgendaReferral *referral = g_new0 (EscaleAgendaReferral, 1);
 
@@ -549,8 +530,6 @@ escale_agenda_list_referrals_to_follow_up_page (EscaleStore  *store,
 {
   g_autofree char *cutoff = NULL;
   sqlite3_stmt *stmt;
-  GPtrArray *referrals;
-  int rc;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
@@ -576,13 +555,6 @@ escale_agenda_list_referrals_to_follow_up_page (EscaleStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
-  referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_agenda_referral_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (referrals, referral_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return referrals;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (referrals);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, referral_from_row, NULL,
+                                    (GDestroyNotify) escale_agenda_referral_free, error);
 }

@@ -547,8 +547,10 @@ escale_store_accept_referral (EscaleStore   *store,
 
 /* Reading */
 
-static EscaleReferral *
-referral_from_row (sqlite3_stmt *stmt)
+/* An EscaleRowFunc. */
+static gpointer
+referral_from_row (sqlite3_stmt *stmt,
+                   gpointer      data G_GNUC_UNUSED)
 {
   EscaleReferral *referral = g_new0 (EscaleReferral, 1);
 
@@ -596,7 +598,7 @@ escale_store_load_referral (EscaleStore   *store,
   sqlite3_bind_int64 (stmt, 1, referral_id);
   if (!step_row (store, stmt, referral_not_found, error))
     return NULL;
-  referral = referral_from_row (stmt);
+  referral = referral_from_row (stmt, NULL);
   sqlite3_reset (stmt);
   return referral;
 }
@@ -626,21 +628,12 @@ list_referrals (EscaleStore  *store,
                 GError      **error)
 {
   sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
-  GPtrArray *referrals;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_referral_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (referrals, referral_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return referrals;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (referrals);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, referral_from_row, NULL,
+                                    (GDestroyNotify) escale_referral_free, error);
 }
 
 /**
@@ -682,8 +675,10 @@ escale_store_list_partner_referrals (EscaleStore  *store,
 
 /* Statistics */
 
-static EscaleReferralStats *
-stats_from_row (sqlite3_stmt *stmt)
+/* An EscaleRowFunc. */
+static gpointer
+stats_from_row (sqlite3_stmt *stmt,
+                gpointer      data G_GNUC_UNUSED)
 {
   EscaleReferralStats *stats = g_new0 (EscaleReferralStats, 1);
 
@@ -720,8 +715,6 @@ escale_store_referral_stats (EscaleStore   *store,
                              GError       **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *rows;
-  int rc;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
@@ -747,13 +740,6 @@ escale_store_referral_stats (EscaleStore   *store,
   escale_bind_text (stmt, 1, from);
   escale_bind_text (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, partner_id);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) escale_referral_stats_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, stats_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return rows;
-  escale_store_set_sql_error (store, error);
-  g_ptr_array_unref (rows);
-  return NULL;
+  return escale_store_collect_rows (store, stmt, stats_from_row, NULL,
+                                    (GDestroyNotify) escale_referral_stats_free, error);
 }

@@ -33,6 +33,15 @@ gboolean      escale_store_begin_batch (EscaleStore  *self,
 gboolean      escale_store_commit      (EscaleStore  *self,
                                         GError      **error);
 void          escale_store_rollback    (EscaleStore  *self);
+typedef gpointer (*EscaleRowFunc) (sqlite3_stmt *stmt,
+                                   gpointer      data);
+
+GPtrArray    *escale_store_collect_rows (EscaleStore    *self,
+                                         sqlite3_stmt   *stmt,
+                                         EscaleRowFunc   read,
+                                         gpointer        data,
+                                         GDestroyNotify  free_func,
+                                         GError        **error);
 gboolean      escale_store_write_one   (EscaleStore  *self,
                                         sqlite3_stmt *stmt,
                                         const char   *missing,

@@ -449,6 +449,35 @@ escale_store_write_one (EscaleStore   *self,
   return TRUE;
 }
 
+/**
+ * escale_store_collect_rows:
+ * @stmt: a bound statement, reset when done
+ * @read: makes the item of the row @stmt is on
+ * @free_func: frees an item
+ *
+ * Returns: (transfer full) (nullable): one item a row, or %NULL with @error
+ */
+GPtrArray *
+escale_store_collect_rows (EscaleStore     *self,
+                           sqlite3_stmt    *stmt,
+                           EscaleRowFunc    read,
+                           gpointer         data,
+                           GDestroyNotify   free_func,
+                           GError         **error)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read (stmt, data));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return items;
+  escale_store_set_sql_error (self, error);
+  g_ptr_array_unref (items);
+  return NULL;
+}
+
 gboolean
 escale_store_step_done (EscaleStore   *self,
                         sqlite3_stmt  *stmt,
