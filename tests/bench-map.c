@@ -219,6 +219,7 @@ bench_frames (gboolean with_partners)
   gtk_window_set_default_size (window, 1000, 760);
   gtk_window_set_child (window, map);
   gtk_window_present (window);
+  escale_test_wait_for_size (map);
   start = g_get_monotonic_time ();
   escale_partner_map_set_points (ESCALE_PARTNER_MAP (map), points);
   if (with_partners)

@@ -52,6 +52,23 @@ escale_test_spin (void)
       ;
 }
 
+/* Lets GTK run until @widget is on screen with a size: a window just
+ * presented gets its first frame when the display server answers, which
+ * takes longer on a loaded machine than one escale_test_spin(). */
+void
+escale_test_wait_for_size (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0
+          || gtk_widget_get_height (widget) <= 0)
+         && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
 /**
  * escale_test_find_shortcut:
  *

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 void escale_test_init_gtk (int    *argc,
                            char ***argv);
 void escale_test_spin     (void);
+void escale_test_wait_for_size (GtkWidget *widget);
 
 /* The shortcut bound to @accelerator among @widget's own controllers;
  * @phase, if given, receives its controller's propagation phase. */

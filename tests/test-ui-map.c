@@ -83,6 +83,7 @@ fixture_set_up (Fixture       *fixture,
   escale_partner_map_set_points (fixture->map, fixture->points);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map));
   gtk_window_present (fixture->window);
+  escale_test_wait_for_size (GTK_WIDGET (fixture->map));
 }
 
 static void
