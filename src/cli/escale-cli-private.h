@@ -36,6 +36,9 @@ void         escale_cli_print_field   (const char    *text,
 int          escale_cli_run_agenda    (const char    *database,
                                        int            argc,
                                        char         **argv);
+int          escale_cli_run_report    (const char    *database,
+                                       int            argc,
+                                       char         **argv);
 int          escale_cli_run_partners  (const char    *database,
                                        int            argc,
                                        char         **argv);

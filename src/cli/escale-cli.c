@@ -56,6 +56,8 @@ static const Command commands[] = {
     escale_cli_run_agenda },
   { "partners", N_("List the partner organisations, by theme or with free places"),
     escale_cli_run_partners },
+  { "report", N_("Write a funder or activity report as an XLSX spreadsheet"),
+    escale_cli_run_report },
 };
 
 /* Helpers */
