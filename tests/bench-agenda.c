@@ -22,8 +22,6 @@
 #include <stdlib.h>
 
 #include "escale-agenda.h"
-#include "escale-demo-actions.h"
-#include "escale-demo.h"
 #include "escale-test-util.h"
 
 #define N_PEOPLE           100000
@@ -40,51 +38,6 @@ enum { DUE, OVERDUE, EXPIRING, LOST, TOTAL, N_PARTS };
 static const char *const part_names[N_PARTS] = {
   "next 7 days", "overdue", "expiring documents", "lost contact", "whole agenda",
 };
-
-static char *
-cache_path (void)
-{
-  const char *build = g_getenv ("ESCALE_BUILD_DIR");
-  g_autofree char *name = g_strdup_printf ("agenda-%d-%d-v%d.db", N_PEOPLE, ACTIONS_PER_PERSON,
-                                           escale_store_get_latest_version ());
-
-  return g_build_filename (build ? build : ".", "bench-cache", name, NULL);
-}
-
-static EscaleStore *
-open_database (void)
-{
-  g_autofree char *path = cache_path ();
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(EscaleStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_actions = 0;
-  gint64 start;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      printf ("generating %s (%d people, %d actions each)…\n", path, N_PEOPLE,
-              ACTIONS_PER_PERSON);
-      fflush (stdout);
-      g_mkdir_with_parents (dir, 0755);
-      g_unlink (partial);
-      start = g_get_monotonic_time ();
-      store = escale_store_open (partial, &error);
-      g_assert_no_error (error);
-      if (!escale_demo_generate_full (store, N_PEOPLE, 1, NULL, NULL, NULL, &error) ||
-          !escale_demo_generate_follow_up (store, ACTIONS_PER_PERSON, 1, NULL, NULL, NULL,
-                                           &n_actions, &error))
-        g_error ("Cannot generate the database: %s", error->message);
-      g_clear_object (&store);
-      printf ("generated %u actions in %.1f s\n", n_actions,
-              (g_get_monotonic_time () - start) / 1e6);
-      g_assert_cmpint (g_rename (partial, path), ==, 0);
-    }
-  store = escale_store_open (path, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
 
 /* Each of the next days, as the page shows them: the first SHOWN each. */
 static GPtrArray *
@@ -155,7 +108,7 @@ int
 main (G_GNUC_UNUSED int   argc,
       G_GNUC_UNUSED char *argv[])
 {
-  g_autoptr(EscaleStore) store = open_database ();
+  g_autoptr(EscaleStore) store = escale_test_open_follow_up_database (N_PEOPLE, ACTIONS_PER_PERSON);
   g_autofree char *today = escale_agenda_today ();
   double first[N_PARTS], runs[N_PARTS][RUNS];
   guint counts[N_PARTS];

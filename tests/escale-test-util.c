@@ -7,7 +7,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include <stdio.h>
+
 #include "escale-action-store.h"
+#include "escale-demo-actions.h"
+#include "escale-demo.h"
 #include "escale-person-store.h"
 #include "escale-programme-store.h"
 #include "escale-store-private.h"
@@ -177,4 +181,60 @@ escale_test_pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return text;
+}
+
+static char *
+follow_up_cache_path (guint n_people,
+                      guint actions_per_person)
+{
+  const char *build = g_getenv ("ESCALE_BUILD_DIR");
+  g_autofree char *name = g_strdup_printf ("follow-up-%u-%u-v%d.db", n_people, actions_per_person,
+                                           escale_store_get_latest_version ());
+
+  return g_build_filename (build ? build : ".", "bench-cache", name, NULL);
+}
+
+/**
+ * escale_test_open_follow_up_database:
+ *
+ * A demo database of @n_people with @actions_per_person actions each, for
+ * the benchmarks: generated once, then cached in the build folder's
+ * bench-cache/ (by schema version, so that a new migration makes a new one).
+ *
+ * Returns: (transfer full): the store
+ */
+EscaleStore *
+escale_test_open_follow_up_database (guint n_people,
+                                     guint actions_per_person)
+{
+  g_autofree char *path = follow_up_cache_path (n_people, actions_per_person);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(EscaleStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_actions = 0;
+  gint64 start;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      printf ("generating %s (%u people, %u actions each)…\n", path, n_people,
+              actions_per_person);
+      fflush (stdout);
+      g_mkdir_with_parents (dir, 0755);
+      g_unlink (partial);
+      start = g_get_monotonic_time ();
+      store = escale_store_open (partial, &error);
+      g_assert_no_error (error);
+      if (!escale_demo_generate_full (store, n_people, 1, NULL, NULL, NULL, &error) ||
+          !escale_demo_generate_follow_up (store, actions_per_person, 1, NULL, NULL, NULL,
+                                           &n_actions, &error))
+        g_error ("Cannot generate the database: %s", error->message);
+      g_clear_object (&store);
+      printf ("generated %u actions in %.1f s\n", n_actions,
+              (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpint (g_rename (partial, path), ==, 0);
+    }
+  store = escale_store_open (path, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
 }

@@ -42,6 +42,11 @@ void          escale_test_exec_printf     (EscaleStore *store,
 int           escale_test_compare_doubles (gconstpointer a,
                                            gconstpointer b);
 
+/* The benchmarks' demo database of @n_people with @actions_per_person
+ * actions each, generated once and cached in the build folder. */
+EscaleStore  *escale_test_open_follow_up_database (guint n_people,
+                                                   guint actions_per_person);
+
 /* The text of the PDF file at @path, as pdftotext (poppler-utils) reads it. */
 char         *escale_test_pdf_text    (const char  *path);
 
