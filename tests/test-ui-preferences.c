@@ -2,8 +2,9 @@
  * driven through their widgets
  *
  * Vocabulary entries renamed, added and hidden through the rows; a
- * programme added through its form; settings kept in GSettings; a person
- * enrolled, their enrolment ended with a reason, then removed.
+ * programme added through its form; settings kept in GSettings; the
+ * association's report settings kept in the database; a person enrolled,
+ * their enrolment ended with a reason, then removed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,11 +14,14 @@
 #include <string.h>
 
 #include "escale-application.h"
+#include "escale-association-page.h"
 #include "escale-enrolments-section.h"
 #include "escale-preferences-window.h"
 #include "escale-programme-store.h"
+#include "escale-report-settings.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
+#include "escale-store-private.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 #include "escale-window.h"
@@ -220,7 +224,7 @@ test_settings (void)
   g_autoptr(GSettings) settings = escale_application_new_settings ();
   EscaleWindow *main_window = escale_window_new (NULL, store);
   EscalePreferencesWindow *window = NULL;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
   GtkWidget *widget;
 
   g_assert_nonnull (settings);
@@ -277,6 +281,204 @@ test_settings (void)
   g_settings_reset (settings, "notify-appointments");
   g_settings_reset (settings, "lost-contact-months");
   g_settings_reset (settings, "referral-follow-up-days");
+}
+
+static EscaleReportSettings *
+saved_settings (EscaleStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  EscaleReportSettings *settings = escale_report_settings_load (store, &error);
+
+  g_assert_no_error (error);
+  return settings;
+}
+
+static void
+assert_volunteers (EscaleStore        *store,
+                   const char * const *expected)
+{
+  g_autoptr(EscaleReportSettings) settings = saved_settings (store);
+
+  g_assert_cmpuint (g_strv_length (settings->volunteers), ==, g_strv_length ((GStrv) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (settings->volunteers[i], ==, expected[i]);
+}
+
+static EscaleAssociationPage *
+association_page (EscalePreferencesWindow *window)
+{
+  GtkWidget *page = escale_test_find_widget (window, ESCALE_TYPE_ASSOCIATION_PAGE, NULL, NULL);
+
+  g_assert_nonnull (page);
+  return ESCALE_ASSOCIATION_PAGE (page);
+}
+
+/* The workers the popover offers, in order, as one string "A|B|C". */
+static char *
+offered_workers (EscaleAssociationPage *page)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+    escale_association_page_get_widget (page, ESCALE_ASSOCIATION_WORKERS_LIST))));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+open_workers (EscaleAssociationPage *page)
+{
+  GtkWidget *button = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_WORKERS);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+}
+
+static void
+test_association (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  EscalePreferencesWindow *window = escale_preferences_window_new (NULL, store);
+  EscaleAssociationPage *page;
+  GtkWidget *name, *valuation, *rate, *add, *row, *remove;
+  g_autoptr(EscaleReportSettings) settings = NULL;
+  g_autofree char *offered = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    escale_test_exec_printf (store, "INSERT INTO action (scope, date, type, status, worker) "
+                                    "VALUES ('group', '2025-03-01', 'interview', 'done', '%s')",
+                             (const char *[]) { "Zoé", "Bruno", "Amina" }[i]);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  page = association_page (window);
+  name = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_NAME);
+  valuation = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_VALUATION);
+  rate = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_RATE);
+  add = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_ADD_VOLUNTEER);
+
+  /* The defaults: the gross minimum wage, not editable. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (valuation)), ==,
+                    ESCALE_VALUATION_MINIMUM_WAGE);
+  g_assert_false (gtk_widget_is_sensitive (rate));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (rate)), 12.02,
+                                  0.001);
+
+  /* The name is saved as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Accueil & Co");
+  spin ();
+  settings = saved_settings (store);
+  g_assert_cmpstr (settings->association, ==, "Accueil & Co");
+  g_clear_pointer (&settings, escale_report_settings_free);
+
+  /* With employer charges: the rate shown follows; custom: it can be changed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (valuation), ESCALE_VALUATION_MINIMUM_WAGE_CHARGED);
+  spin ();
+  g_assert_false (gtk_widget_is_sensitive (rate));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (rate)), 17.43,
+                                  0.001);
+  settings = saved_settings (store);
+  g_assert_cmpint (settings->valuation, ==, ESCALE_VALUATION_MINIMUM_WAGE_CHARGED);
+  g_clear_pointer (&settings, escale_report_settings_free);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (valuation), ESCALE_VALUATION_CUSTOM);
+  spin ();
+  g_assert_true (gtk_widget_is_sensitive (rate));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rate), 15.5);
+  spin ();
+  settings = saved_settings (store);
+  g_assert_cmpint (settings->valuation, ==, ESCALE_VALUATION_CUSTOM);
+  g_assert_cmpint (settings->hourly_rate_cents, ==, 1550);
+  g_clear_pointer (&settings, escale_report_settings_free);
+
+  /* A volunteer typed, with a comma in the name. */
+  type_and_apply (add, "  Dupont, Marie ");
+  assert_volunteers (store, (const char * const[]) { "Dupont, Marie", NULL });
+  g_assert_nonnull (escale_association_page_get_volunteer_row (page, "Dupont, Marie"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+
+  /* A worker of the actions chosen from the list; then no longer offered. */
+  open_workers (page);
+  offered = offered_workers (page);
+  g_assert_cmpstr (offered, ==, "Amina|Bruno|Zoé");
+  g_signal_emit_by_name (escale_association_page_get_widget (page,
+                                                             ESCALE_ASSOCIATION_WORKERS_LIST),
+                         "activate", 1);
+  spin ();
+  assert_volunteers (store, (const char * const[]) { "Dupont, Marie", "Bruno", NULL });
+  g_assert_nonnull (escale_association_page_get_volunteer_row (page, "Bruno"));
+  open_workers (page);
+  g_clear_pointer (&offered, g_free);
+  offered = offered_workers (page);
+  g_assert_cmpstr (offered, ==, "Amina|Zoé");
+
+  /* Searching, then Enter: the worker found; a name no action has. */
+  gtk_editable_set_text (GTK_EDITABLE (escale_association_page_get_widget (
+    page, ESCALE_ASSOCIATION_WORKERS_SEARCH)), "ZO");
+  g_signal_emit_by_name (escale_association_page_get_widget (page,
+                                                             ESCALE_ASSOCIATION_WORKERS_SEARCH),
+                         "activate");
+  spin ();
+  assert_volunteers (store, (const char * const[]) { "Dupont, Marie", "Bruno", "Zoé", NULL });
+  open_workers (page);
+  gtk_editable_set_text (GTK_EDITABLE (escale_association_page_get_widget (
+    page, ESCALE_ASSOCIATION_WORKERS_SEARCH)), "مريم");
+  g_signal_emit_by_name (escale_association_page_get_widget (page,
+                                                             ESCALE_ASSOCIATION_WORKERS_SEARCH),
+                         "activate");
+  spin ();
+  assert_volunteers (store, (const char * const[]) {
+    "Dupont, Marie", "Bruno", "Zoé", "مريم", NULL
+  });
+
+  /* Removing one through its row's button. */
+  row = escale_association_page_get_volunteer_row (page, "Dupont, Marie");
+  remove = escale_test_find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  spin ();
+  assert_volunteers (store, (const char * const[]) { "Bruno", "Zoé", "مريم", NULL });
+  g_assert_null (escale_association_page_get_volunteer_row (page, "Dupont, Marie"));
+
+  /* A refused save: the page shows what is saved again. */
+  escale_test_exec_printf (store, "CREATE TRIGGER refuse_name BEFORE UPDATE ON setting "
+                                  "WHEN NEW.key = 'association.name' "
+                                  "BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Another name");
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Accueil & Co");
+  g_assert_nonnull (escale_test_find_label (window, "Database error: refused"));
+  settings = saved_settings (store);
+  g_assert_cmpstr (settings->association, ==, "Accueil & Co");
+  g_clear_pointer (&settings, escale_report_settings_free);
+  escale_test_exec_printf (store, "DROP TRIGGER refuse_name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* Opened again, the page shows what was saved. */
+  window = escale_preferences_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  page = association_page (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (escale_association_page_get_widget (
+    page, ESCALE_ASSOCIATION_NAME))), ==, "Accueil & Co");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (
+    escale_association_page_get_widget (page, ESCALE_ASSOCIATION_VALUATION))), ==,
+                    ESCALE_VALUATION_CUSTOM);
+  rate = escale_association_page_get_widget (page, ESCALE_ASSOCIATION_RATE);
+  g_assert_true (gtk_widget_is_sensitive (rate));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (rate)), 15.5,
+                                  0.001);
+  g_assert_nonnull (escale_association_page_get_volunteer_row (page, "مريم"));
+  g_assert_nonnull (escale_test_find_row (window, "Bruno"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
 }
 
 static EscaleEnrolment *
@@ -398,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/vocabularies", test_vocabularies);
   g_test_add_func ("/ui/preferences/programmes", test_programmes);
   g_test_add_func ("/ui/preferences/settings", test_settings);
+  g_test_add_func ("/ui/preferences/association", test_association);
   g_test_add_func ("/ui/enrolments", test_enrolments);
   result = g_test_run ();
   escale_test_cleanup ();

@@ -48,6 +48,11 @@ gboolean              escale_valuation_from_code    (const char      *code,
  * it with g_dpgettext2 (NULL, "valuation", …) or a catalogue. */
 const char           *escale_valuation_msgid        (EscaleValuation valuation);
 
+/* The workers named in actions (action.worker), each once, blanks left out,
+ * sorted for the locale: those who may be marked as volunteers. */
+GStrv                 escale_store_list_workers     (EscaleStore     *store,
+                                                     GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleReportSettings, escale_report_settings_free)
 
 G_END_DECLS

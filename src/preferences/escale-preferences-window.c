@@ -1,7 +1,8 @@
 /* escale-preferences-window.c — settings, vocabularies and programmes
  *
- * General settings are bound to GSettings; vocabularies and programmes
- * live in the database and are written at once, each change on its own.
+ * General settings are bound to GSettings; the association's settings
+ * (EscaleAssociationPage), vocabularies and programmes live in the
+ * database and are written at once, each change on its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-application.h"
+#include "escale-association-page.h"
 #include "escale-map-tiles-row.h"
 #include "escale-preferences-window.h"
 #include "escale-programme-form.h"
@@ -36,6 +38,7 @@ struct _EscalePreferencesWindow
   GPtrArray            *vocab_groups;      /* VocabGroup */
   GPtrArray            *programme_rows;
 
+  EscaleAssociationPage *association_page;
   AdwPreferencesPage   *vocabularies_page;
   AdwPreferencesGroup  *programmes_group;
   GtkWidget            *worker_name_row;
@@ -378,9 +381,11 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = escale_preferences_window_dispose;
   g_type_ensure (ESCALE_TYPE_MAP_TILES_ROW);
+  g_type_ensure (ESCALE_TYPE_ASSOCIATION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/preferences/"
                                                "escale-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, association_page);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, vocabularies_page);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, programmes_group);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, worker_name_row);
@@ -427,6 +432,7 @@ escale_preferences_window_new (GtkWindow   *parent,
                        "modal", parent != NULL,
                        NULL);
   self->store = g_object_ref (store);
+  escale_association_page_set_store (self->association_page, store);
   build_vocabularies (self);
   reload_programmes (self);
   return self;
