@@ -37,8 +37,7 @@ static const char *const labour_codes[] = {
 };
 
 static const SituationChoice education_choices[] = {
-  /* Translators: ISCED is the International Standard Classification of
-   * Education; use its abbreviation and level numbers in your language */
+  /* Translators: ISCED, the International Standard Classification of Education */
   { "isced_0_2", NC_("education level", "ISCED 0–2 (primary or lower secondary)") },
   { "isced_3_4", NC_("education level", "ISCED 3–4 (upper secondary or post-secondary)") },
   { "isced_5_8", NC_("education level", "ISCED 5–8 (tertiary)") },
@@ -227,8 +226,8 @@ escale_situation_validate (const EscaleSituation  *situation,
         continue;
       if (bad_field != NULL)
         *bad_field = i;
-      /* Translators: %1$s is a field such as "Housing", %2$s a value that is not one of it */
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                   /* Translators: %1$s is a field ("Housing"), %2$s a code not its own */
                    _("%1$s: unknown value “%2$s”"), escale_situation_field_label (i), code);
       return FALSE;
     }
