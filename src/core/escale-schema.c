@@ -498,11 +498,39 @@ static const char migration_4[] =
   "CREATE INDEX referral_pending ON referral (state, sent_on);\n"
   ;
 
+/* Version 5: the person's situation at the entry into a programme and at
+ * the exit from it, as funders of the European Social Fund+ ask for it.
+ * One row a snapshot, each enrolment its own (a re-entry has its own);
+ * NULL in a column is "not recorded". An exit snapshot needs an exit: an
+ * enrolment reopened (its exit date cleared) loses it. */
+static const char migration_5[] =
+  "CREATE TABLE enrolment_situation (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  enrolment_id INTEGER NOT NULL REFERENCES enrolment (id) ON DELETE CASCADE,\n"
+  "  moment TEXT NOT NULL CHECK (moment IN ('entry', 'exit')),\n"
+  "  labour TEXT CHECK (labour IN "
+  "('employed', 'unemployed', 'long_term_unemployed', 'inactive')),\n"
+  "  education TEXT CHECK (education IN ('isced_0_2', 'isced_3_4', 'isced_5_8', 'unknown')),\n"
+  "  housing TEXT CHECK (housing IN "
+  "('street', 'emergency_shelter', 'asylum_reception', 'hosted', 'own_or_rented')),\n"
+  "  disability TEXT CHECK (disability IN ('yes', 'no', 'declined')),\n"
+  "  homeless TEXT CHECK (homeless IN ('yes', 'no', 'declined')),\n"
+  AUDIT_COLUMNS ","
+  "  UNIQUE (enrolment_id, moment)\n"
+  ");\n"
+  "CREATE TRIGGER enrolment_reopened AFTER UPDATE OF exit_date ON enrolment\n"
+  "  WHEN NEW.exit_date IS NULL BEGIN\n"
+  "  DELETE FROM enrolment_situation WHERE enrolment_id = NEW.id AND moment = 'exit';\n"
+  "END;\n"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 int

@@ -9,6 +9,7 @@
 #include "escale-date.h"
 #include "escale-enrolments-section.h"
 #include "escale-programme-store.h"
+#include "escale-situation-dialog.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -86,6 +87,68 @@ describe_period (EscaleEnrolmentsSection *self,
   return g_strdup_printf (_("%s – %s · %s"), entry, exit, reason);
 }
 
+static gboolean
+has_situation (EscaleEnrolmentsSection *self,
+               gint64                   enrolment_id,
+               const char              *moment)
+{
+  g_autoptr(EscaleSituation) situation = escale_store_load_situation (self->store, enrolment_id,
+                                                                      moment, NULL);
+
+  return situation != NULL && !escale_situation_is_empty (situation);
+}
+
+/* The period, and what funders will miss: the situations not recorded. */
+static char *
+describe_row (EscaleEnrolmentsSection *self,
+              const EscaleEnrolment   *enrolment)
+{
+  g_autofree char *period = describe_period (self, enrolment);
+  gboolean no_entry = !has_situation (self, enrolment->id, ESCALE_SITUATION_ENTRY);
+  gboolean no_exit = enrolment->exit_date != NULL &&
+                     !has_situation (self, enrolment->id, ESCALE_SITUATION_EXIT);
+  const char *hint;
+
+  if (no_entry && no_exit)
+    hint = _("Situation at entry and exit not recorded");
+  else if (no_entry)
+    hint = _("Situation at entry not recorded");
+  else if (no_exit)
+    hint = _("Situation at exit not recorded");
+  else
+    return g_steal_pointer (&period);
+  return g_strconcat (period, "\n", hint, NULL);
+}
+
+static GtkWidget *
+situation_button (const EscaleEnrolment *enrolment)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) entry = g_menu_item_new (_("Situation at _Entry…"), NULL);
+
+  g_menu_item_set_action_and_target_value (entry, "enrolments.situation",
+                                           g_variant_new ("(xs)", enrolment->id,
+                                                          ESCALE_SITUATION_ENTRY));
+  g_menu_append_item (menu, entry);
+  if (enrolment->exit_date != NULL)
+    {
+      g_autoptr(GMenuItem) exit = g_menu_item_new (_("Situation at E_xit…"), NULL);
+
+      g_menu_item_set_action_and_target_value (exit, "enrolments.situation",
+                                               g_variant_new ("(xs)", enrolment->id,
+                                                              ESCALE_SITUATION_EXIT));
+      g_menu_append_item (menu, exit);
+    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Situation"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("The person's situation at entry and at exit, "
+                                         "for the funders"));
+  return button;
+}
+
 static GtkWidget *
 icon_button (const char *icon_name,
              const char *tooltip,
@@ -110,12 +173,13 @@ new_row (EscaleEnrolmentsSection *self,
          GHashTable              *names)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *period = describe_period (self, enrolment);
+  g_autofree char *subtitle = describe_row (self, enrolment);
   const char *name = g_hash_table_lookup (names, &enrolment->programme_id);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name ? name : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), period);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), situation_button (enrolment));
   if (enrolment->exit_date == NULL)
     {
       GtkWidget *end = gtk_button_new_with_mnemonic (_("_End…"));
@@ -210,6 +274,8 @@ accept_end (EscaleFormDialog *dialog,
   EscaleEnrolment *enrolment = data->enrolment;
   GtkDropDown *reason = GTK_DROP_DOWN (escale_form_dialog_get_field (
     dialog, ESCALE_ENROLMENT_FIELD_EXIT_REASON));
+  g_autoptr(EscaleSituation) situation = escale_situation_form_get (
+    dialog, ESCALE_ENROLMENTS_EXIT_SITUATION_FIELDS);
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *exit = NULL;
@@ -223,7 +289,8 @@ accept_end (EscaleFormDialog *dialog,
   errors = escale_store_validate_enrolment (data->section->store, enrolment);
   if (escale_form_dialog_show_errors (dialog, errors))
     return FALSE;
-  if (!escale_store_save_enrolment (data->section->store, enrolment, &error))
+  /* A situation at exit without an exit date is refused: said at the date. */
+  if (!escale_store_save_enrolment_exit (data->section->store, enrolment, situation, &error))
     {
       escale_form_dialog_set_error (dialog, ESCALE_ENROLMENT_FIELD_EXIT_DATE, error->message);
       return FALSE;
@@ -275,6 +342,18 @@ end_action (GtkWidget                *widget,
 {
   escale_enrolments_section_end (ESCALE_ENROLMENTS_SECTION (widget),
                                  g_variant_get_int64 (parameter));
+}
+
+static void
+situation_action (GtkWidget                *widget,
+                  G_GNUC_UNUSED const char *action_name,
+                  GVariant                 *parameter)
+{
+  gint64 id;
+  const char *moment;
+
+  g_variant_get (parameter, "(x&s)", &id, &moment);
+  escale_enrolments_section_edit_situation (ESCALE_ENROLMENTS_SECTION (widget), id, moment);
 }
 
 static void
@@ -334,6 +413,8 @@ escale_enrolments_section_class_init (EscaleEnrolmentsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "enrolments.enrol", NULL, enrol_action);
   gtk_widget_class_install_action (widget_class, "enrolments.end", "x", end_action);
   gtk_widget_class_install_action (widget_class, "enrolments.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "enrolments.situation", "(xs)",
+                                   situation_action);
 }
 
 static void
@@ -461,6 +542,7 @@ escale_enrolments_section_end (EscaleEnrolmentsSection *self,
                                gint64                   enrolment_id)
 {
   EscaleEnrolment *enrolment;
+  g_autoptr(EscaleSituation) situation = NULL;
   g_autofree char *date = NULL;
   EscaleFormDialog *dialog;
   GtkDropDown *reason;
@@ -484,9 +566,54 @@ escale_enrolments_section_end (EscaleEnrolmentsSection *self,
   escale_code_dropdown_setup_vocab (reason, self->store, ESCALE_VOCAB_EXIT_REASON,
                                     _("Not given"));
   escale_code_dropdown_set_code (reason, enrolment->exit_reason);
+  situation = escale_store_load_situation (self->store, enrolment_id, ESCALE_SITUATION_EXIT,
+                                           NULL);
+  escale_form_dialog_add_group (dialog, _("Situation at Exit"), NULL);
+  escale_situation_form_add_rows (dialog, ESCALE_ENROLMENTS_EXIT_SITUATION_FIELDS, situation);
   escale_form_dialog_set_accept_func (dialog, accept_end,
                                       new_form_data (self, copy_enrolment (enrolment)),
                                       (GDestroyNotify) form_data_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/**
+ * escale_enrolments_section_edit_situation:
+ * @moment: ESCALE_SITUATION_ENTRY or ESCALE_SITUATION_EXIT
+ *
+ * Returns: (transfer none) (nullable): the form, presented; %NULL when
+ *   @enrolment_id is not listed, or for the exit of an enrolment that has
+ *   not ended
+ */
+EscaleFormDialog *
+escale_enrolments_section_edit_situation (EscaleEnrolmentsSection *self,
+                                          gint64                   enrolment_id,
+                                          const char              *moment)
+{
+  EscaleEnrolment *enrolment;
+  g_autoptr(EscaleProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EscaleFormDialog *dialog;
+
+  g_return_val_if_fail (ESCALE_IS_ENROLMENTS_SECTION (self), NULL);
+
+  enrolment = find_enrolment (self, enrolment_id);
+  if (enrolment == NULL ||
+      (enrolment->exit_date == NULL && g_strcmp0 (moment, ESCALE_SITUATION_EXIT) == 0))
+    return NULL;
+  programme = escale_store_load_programme (self->store, enrolment->programme_id, NULL);
+  dialog = escale_situation_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->store, enrolment_id, moment,
+                                        programme ? programme->name : NULL, &error);
+  if (dialog == NULL)
+    {
+      escale_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return NULL;
+    }
+  /* Saved or not, the rows show what is recorded. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (escale_enrolments_section_reload),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

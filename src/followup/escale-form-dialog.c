@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  GtkWidget *input;      /* an AdwEntryRow, or a GtkDropDown in an AdwActionRow */
+  GtkWidget *input;      /* an AdwEntryRow or AdwComboRow, or a GtkDropDown in an AdwActionRow */
   GtkWidget *error_row;  /* a row under it, shown when there is an error */
   GtkLabel  *error_label;
 } FormField;
@@ -21,7 +21,8 @@ struct _EscaleFormDialog
 {
   AdwWindow             parent_instance;
 
-  GtkListBox           *list;
+  GtkBox               *content;  /* the groups of rows */
+  GtkListBox           *list;     /* the group rows are added to */
   GtkButton            *accept_button;
   GHashTable           *fields;  /* field number → FormField */
   guint                 first_field;
@@ -40,6 +41,18 @@ lookup_field (EscaleFormDialog *self,
 
   g_return_val_if_fail (found != NULL, NULL);
   return found;
+}
+
+static GtkListBox *
+append_list (EscaleFormDialog *self)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_box_append (self->content, list);
+  return GTK_LIST_BOX (list);
 }
 
 static void
@@ -144,12 +157,11 @@ escale_form_dialog_init (EscaleFormDialog *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->accept_button));
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_widget_set_valign (GTK_WIDGET (self->content), GTK_ALIGN_START);
+  self->list = append_list (self);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 480);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
   gtk_widget_set_margin_top (clamp, 18);
   gtk_widget_set_margin_bottom (clamp, 18);
   gtk_widget_set_margin_start (clamp, 12);
@@ -233,6 +245,76 @@ escale_form_dialog_add_dropdown (EscaleFormDialog *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
   add_row (self, field, row, dropdown);
   return GTK_DROP_DOWN (dropdown);
+}
+
+/**
+ * escale_form_dialog_add_combo:
+ * @labels: the choices, %NULL-terminated
+ *
+ * Returns: (transfer none): the row; its selected position is the choice's
+ *   index in @labels
+ */
+AdwComboRow *
+escale_form_dialog_add_combo (EscaleFormDialog  *self,
+                              guint              field,
+                              const char        *title,
+                              const char *const *labels)
+{
+  g_autoptr(GtkStringList) model = NULL;
+  GtkWidget *row;
+
+  g_return_val_if_fail (ESCALE_IS_FORM_DIALOG (self), NULL);
+
+  row = adw_combo_row_new ();
+  model = gtk_string_list_new (labels);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  add_row (self, field, row, row);
+  return ADW_COMBO_ROW (row);
+}
+
+/**
+ * escale_form_dialog_add_group:
+ * @description: (nullable): a line under @title
+ *
+ * The rows added next go into a group of their own, under @title.
+ */
+void
+escale_form_dialog_add_group (EscaleFormDialog *self,
+                              const char       *title,
+                              const char       *description)
+{
+  GtkWidget *list, *header, *heading;
+
+  g_return_if_fail (ESCALE_IS_FORM_DIALOG (self));
+
+  list = GTK_WIDGET (self->list);
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (title);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (header), heading);
+  if (description != NULL)
+    {
+      GtkWidget *label = gtk_label_new (description);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (header), label);
+    }
+  /* A group not started yet takes the header; otherwise a new one begins. */
+  if (gtk_widget_get_first_child (list) == NULL)
+    gtk_box_insert_child_after (self->content, header, gtk_widget_get_prev_sibling (list));
+  else
+    {
+      gtk_widget_set_margin_top (header, 12);
+      gtk_box_append (self->content, header);
+      self->list = append_list (self);
+    }
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
 }
 
 GtkWidget *

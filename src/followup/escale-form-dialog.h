@@ -33,6 +33,15 @@ GtkWidget        *escale_form_dialog_add_entry    (EscaleFormDialog     *self,
 GtkDropDown      *escale_form_dialog_add_dropdown (EscaleFormDialog     *self,
                                                    guint                 field,
                                                    const char           *title);
+/* A combo row choosing among @labels (NULL-terminated). */
+AdwComboRow      *escale_form_dialog_add_combo    (EscaleFormDialog     *self,
+                                                   guint                 field,
+                                                   const char           *title,
+                                                   const char *const    *labels);
+/* The rows added next go into a group of their own, under @title. */
+void              escale_form_dialog_add_group    (EscaleFormDialog     *self,
+                                                   const char           *title,
+                                                   const char           *description);
 GtkWidget        *escale_form_dialog_get_field    (EscaleFormDialog     *self,
                                                    guint                 field);
 const char       *escale_form_dialog_get_text     (EscaleFormDialog     *self,
