@@ -27,6 +27,9 @@ EscaleCatalog *escale_catalog_new      (const char    *domain,
                                         const char    *localedir);
 /* Escale's own catalogue for @language, made once and kept. */
 EscaleCatalog *escale_catalog_get      (const char    *language);
+/* The same for any @domain ("iso_3166-1"), from its default localedir. */
+EscaleCatalog *escale_catalog_get_for_domain (const char *domain,
+                                              const char *language);
 EscaleCatalog *escale_catalog_ref      (EscaleCatalog *catalog);
 void           escale_catalog_unref    (EscaleCatalog *catalog);
 gboolean       escale_catalog_is_empty (EscaleCatalog *catalog);

@@ -3,7 +3,9 @@
  * Debian's iso-codes package ships the code lists as JSON and their names'
  * translations as gettext catalogues (domains iso_3166-1 and iso_639-3).
  * The JSON is read once with SQLite's JSON functions, so no other parser is
- * needed.
+ * needed. A name is shown by its common name ("Syria"), translated, else by
+ * its ISO name translated ("Syrian Arab Republic": iso-codes translates
+ * only this one into French and Arabic), else in English.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,11 +14,17 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "escale-catalog.h"
 #include "escale-iso.h"
+
+#define COUNTRY_DOMAIN  "iso_3166-1"
+#define LANGUAGE_DOMAIN "iso_639-3"
 
 typedef struct
 {
+  const char *domain;  /* of the names' translations */
   GHashTable *names;   /* canonical code → English name */
+  GHashTable *formal;  /* canonical code → ISO name, where the common name differs */
   GHashTable *aliases; /* any accepted code, lower case → canonical code */
   GPtrArray  *common;  /* codes offered in lists */
 } IsoTable;
@@ -39,8 +47,10 @@ iso_table_load (IsoTable   *table,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  bind_textdomain_codeset (countries ? "iso_3166-1" : "iso_639-3", "UTF-8");
+  table->domain = countries ? COUNTRY_DOMAIN : LANGUAGE_DOMAIN;
+  bind_textdomain_codeset (table->domain, "UTF-8");
   table->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  table->formal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   table->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   table->common = g_ptr_array_new ();
 
@@ -50,7 +60,8 @@ iso_table_load (IsoTable   *table,
       return;
     }
   sql = g_strdup_printf ("SELECT value ->> 'alpha_2', value ->> 'alpha_3', "
-                         "coalesce (value ->> 'common_name', value ->> 'name') "
+                         "coalesce (value ->> 'common_name', value ->> 'name'), "
+                         "value ->> 'name' "
                          "FROM json_each (?, '$.\"%s\"')", list_key);
   if (sqlite3_open (":memory:", &db) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -61,6 +72,7 @@ iso_table_load (IsoTable   *table,
       const char *alpha2 = (const char *) sqlite3_column_text (stmt, 0);
       const char *alpha3 = (const char *) sqlite3_column_text (stmt, 1);
       const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      const char *formal = (const char *) sqlite3_column_text (stmt, 3);
       char *canonical;
 
       if (countries)
@@ -79,6 +91,8 @@ iso_table_load (IsoTable   *table,
       if (countries || alpha2 != NULL ||
           g_strv_contains (extra_languages, canonical))
         g_ptr_array_add (table->common, canonical);
+      if (formal != NULL && !g_str_equal (formal, name))
+        g_hash_table_insert (table->formal, g_strdup (canonical), g_strdup (formal));
       g_hash_table_insert (table->names, canonical, g_strdup (name));
     }
   sqlite3_finalize (stmt);
@@ -126,6 +140,29 @@ normalize (IsoTable   *table,
   return g_strdup (g_hash_table_lookup (table->aliases, key));
 }
 
+/* The name of @code translated by @catalog, or by gettext into the
+ * interface language when @catalog is NULL; NULL for an unknown code. */
+static const char *
+translate_name (IsoTable      *table,
+                const char    *code,
+                EscaleCatalog *catalog)
+{
+  const char *name = code ? g_hash_table_lookup (table->names, code) : NULL;
+  const char *choices[] = { name, code ? g_hash_table_lookup (table->formal, code) : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices) && choices[i] != NULL; i++)
+    {
+      const char *translated = catalog ? escale_catalog_gettext (catalog, choices[i])
+                                       : g_dgettext (table->domain, choices[i]);
+
+      /* Both give back the very string they were given when they have no
+       * translation for it. */
+      if (translated != choices[i])
+        return translated;
+    }
+  return name;
+}
+
 static GStrv
 list_codes (IsoTable *table)
 {
@@ -157,9 +194,24 @@ escale_iso_country_normalize (const char *code)
 const char *
 escale_iso_country_name (const char *code)
 {
-  const char *name = code ? g_hash_table_lookup (countries ()->names, code) : NULL;
+  return translate_name (countries (), code, NULL);
+}
 
-  return name ? g_dgettext ("iso_3166-1", name) : NULL;
+/**
+ * escale_iso_country_name_in:
+ * @language: a language code ("fr", "pt_BR"); %NULL for the interface's
+ *
+ * Returns: (nullable): the name of the country in @language, English for
+ *   "en" or when iso-codes has no translation
+ */
+const char *
+escale_iso_country_name_in (const char *code,
+                            const char *language)
+{
+  EscaleCatalog *catalog = language ? escale_catalog_get_for_domain (COUNTRY_DOMAIN, language)
+                                    : NULL;
+
+  return translate_name (countries (), code, catalog);
 }
 
 GStrv
@@ -184,9 +236,7 @@ escale_iso_language_normalize (const char *code)
 const char *
 escale_iso_language_name (const char *code)
 {
-  const char *name = code ? g_hash_table_lookup (languages ()->names, code) : NULL;
-
-  return name ? g_dgettext ("iso_639-3", name) : NULL;
+  return translate_name (languages (), code, NULL);
 }
 
 GStrv

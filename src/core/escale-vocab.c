@@ -157,14 +157,23 @@ escale_vocab_seed (EscaleStore  *store,
   return TRUE;
 }
 
+static const BuiltinEntry *
+find_builtin (const char *kind,
+              const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_str_equal (builtins[i].kind, kind) && g_strcmp0 (builtins[i].code, code) == 0)
+      return &builtins[i];
+  return NULL;
+}
+
 const char *
 escale_vocab_builtin_label (const char *kind,
                             const char *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
-    if (g_str_equal (builtins[i].kind, kind) && g_strcmp0 (builtins[i].code, code) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, builtins[i].context, builtins[i].label);
-  return NULL;
+  const BuiltinEntry *builtin = find_builtin (kind, code);
+
+  return builtin ? g_dpgettext2 (GETTEXT_PACKAGE, builtin->context, builtin->label) : NULL;
 }
 
 static GStrv
@@ -255,18 +264,46 @@ escale_vocab_get_label_language (void)
   return g_strdup ("en");
 }
 
-/* The best of the labels stored for @kind/@code: in an interface language,
- * else (@any_language) French, English, the first one. */
-static char *
-lookup_user_label (EscaleStore *store,
-                   const char  *kind,
-                   const char  *code,
-                   gboolean     any_language)
+/* The interface languages, as gettext looks for them, then the base
+ * code labels typed now are stored under. */
+static GStrv
+list_interface_languages (void)
 {
   const char * const *names = g_get_language_names ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *own = escale_vocab_get_label_language ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!is_c_locale (names[i]))
+      g_strv_builder_add (builder, names[i]);
+  g_strv_builder_add (builder, own);
+  return g_strv_builder_end (builder);
+}
+
+/* @language, then its base code ("pt" for "pt_BR"). */
+static GStrv
+list_catalog_languages (EscaleCatalog *catalog)
+{
+  const char *language = escale_catalog_language (catalog);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *base = g_strndup (language, strcspn (language, "_.@"));
+
+  g_strv_builder_add (builder, is_c_locale (language) ? "en" : language);
+  g_strv_builder_add (builder, base);
+  return g_strv_builder_end (builder);
+}
+
+/* The best of the labels stored for @kind/@code: in one of @languages,
+ * else (@any_language) French, English, the first one. */
+static char *
+lookup_user_label (EscaleStore        *store,
+                   const char         *kind,
+                   const char         *code,
+                   const char * const *languages,
+                   gboolean            any_language)
+{
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *first = NULL;
-  g_autofree char *own = escale_vocab_get_label_language ();
   const char *found = NULL;
   sqlite3_stmt *stmt;
 
@@ -287,11 +324,8 @@ lookup_user_label (EscaleStore *store,
   sqlite3_reset (stmt);
   if (first == NULL)
     return NULL;
-  for (guint i = 0; names[i] != NULL && found == NULL; i++)
-    if (!is_c_locale (names[i]))
-      found = g_hash_table_lookup (labels, names[i]);
-  if (found == NULL)
-    found = g_hash_table_lookup (labels, own);
+  for (guint i = 0; languages[i] != NULL && found == NULL; i++)
+    found = g_hash_table_lookup (labels, languages[i]);
   if (found == NULL && any_language)
     found = g_hash_table_lookup (labels, "fr");
   if (found == NULL && any_language)
@@ -299,6 +333,26 @@ lookup_user_label (EscaleStore *store,
   if (found == NULL && any_language)
     found = first;
   return g_strdup (found);
+}
+
+/* A label of the association's own in one of @languages, else @builtin
+ * (the built-in entry's translation), else the added entry's label in
+ * another language, else @code. */
+static char *
+get_label (EscaleStore        *store,
+           const char         *kind,
+           const char         *code,
+           const char * const *languages,
+           const char         *builtin)
+{
+  char *label;
+
+  if (code == NULL || *code == '\0')
+    return g_strdup ("");
+  label = store ? lookup_user_label (store, kind, code, languages, builtin == NULL) : NULL;
+  if (label != NULL)
+    return label;
+  return g_strdup (builtin ? builtin : code);
 }
 
 /**
@@ -313,16 +367,37 @@ escale_vocab_get_label (EscaleStore *store,
                         const char  *kind,
                         const char  *code)
 {
-  const char *builtin;
-  char *label;
+  g_auto(GStrv) languages = list_interface_languages ();
 
-  if (code == NULL || *code == '\0')
-    return g_strdup ("");
-  builtin = escale_vocab_builtin_label (kind, code);
-  label = store ? lookup_user_label (store, kind, code, builtin == NULL) : NULL;
-  if (label != NULL)
-    return label;
-  return g_strdup (builtin ? builtin : code);
+  return get_label (store, kind, code, (const char * const *) languages,
+                    escale_vocab_builtin_label (kind, code));
+}
+
+/**
+ * escale_vocab_get_label_in:
+ * @catalog: (nullable): the catalogue of the language wanted, %NULL for
+ *   the interface language
+ *
+ * Returns: (transfer full): the label of @code in @catalog's language, by
+ *   the rules of escale_vocab_get_label(); the code itself when no label
+ *   is known. Does not depend on the interface language.
+ */
+char *
+escale_vocab_get_label_in (EscaleStore   *store,
+                           const char    *kind,
+                           const char    *code,
+                           EscaleCatalog *catalog)
+{
+  g_auto(GStrv) languages = NULL;
+  const BuiltinEntry *builtin;
+
+  if (catalog == NULL)
+    return escale_vocab_get_label (store, kind, code);
+  languages = list_catalog_languages (catalog);
+  builtin = find_builtin (kind, code);
+  return get_label (store, kind, code, (const char * const *) languages,
+                    builtin ? escale_catalog_pgettext (catalog, builtin->context, builtin->label)
+                            : NULL);
 }
 
 /* Editing */

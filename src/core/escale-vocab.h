@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "escale-catalog.h"
 #include "escale-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,11 @@ gboolean    escale_vocab_has_code      (EscaleStore  *store,
 char       *escale_vocab_get_label     (EscaleStore  *store,
                                         const char   *kind,
                                         const char   *code);
+/* The same in @catalog's language (a report's), whatever the interface's. */
+char       *escale_vocab_get_label_in  (EscaleStore   *store,
+                                        const char    *kind,
+                                        const char    *code,
+                                        EscaleCatalog *catalog);
 const char *escale_vocab_builtin_label (const char   *kind,
                                         const char   *code);
 
