@@ -790,10 +790,12 @@ write_sheets (Writer  *writer,
   return TRUE;
 }
 
-/* Builds the workbook in @tmp_path; the file is complete when it returns TRUE. */
+/* Builds the workbook in @tmp_path, to become @path; the file is complete
+ * when it returns TRUE. */
 static gboolean
 write_workbook (Writer      *writer,
                 const char  *tmp_path,
+                const char  *path,
                 GError     **error)
 {
   g_autofree char *display = NULL;
@@ -814,7 +816,7 @@ write_workbook (Writer      *writer,
   err = workbook_close (g_steal_pointer (&writer->workbook));
   if (err == LXW_NO_ERROR)
     return TRUE;
-  display = g_filename_display_name (tmp_path);
+  display = g_filename_display_name (path);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                /* Translators: %s are a file's name and a technical reason */
                _("Could not write the spreadsheet “%s”: %s"), display, lxw_strerror (err));
@@ -967,7 +969,7 @@ escale_report_write_xlsx (const EscaleReport *report,
   report_progress (&writer, 0);
 
   old = uselocale (numeric);
-  ok = write_workbook (&writer, tmp_path, error);
+  ok = write_workbook (&writer, tmp_path, path, error);
   uselocale (old);
   freelocale (numeric);
 
