@@ -17,20 +17,12 @@
 #include "escale-csv.h"
 #include "escale-report-model.h"
 #include "escale-test-util.h"
-
-/* Gnumeric 1.12.55 does not read Excel's tables (their cells it reads):
- * it says so for every sheet that has one, whoever wrote the file. */
-#define IGNORED_TABLE_WARNING "Unexpected element 'tableParts' in state : \n\tworksheet\n"
+#include "escale-test-xlsx.h"
 
 #define LONG_NAME       "Participants by programme and by quarter"  /* 40 characters */
 #define LONG_NAME_CUT   "Participants by programme and b"
 #define LONG_NAME_2     "Participants by programme and by year"
 #define LONG_NAME_2_CUT "Participants by programme a (2)"
-
-static const char *ssconvert;
-/* The environment before g_test_init() isolated the XDG folders, where
- * Gnumeric finds its settings' schemas and icons */
-static GStrv initial_environ;
 
 /* Model */
 
@@ -159,151 +151,6 @@ write_report (const EscaleReport *report,
 
   g_assert_true (escale_report_write_xlsx (report, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-/* Reading back */
-
-static gboolean
-have_ssconvert (void)
-{
-  if (ssconvert != NULL)
-    return TRUE;
-  g_test_skip ("ssconvert (Gnumeric) is not installed");
-  return FALSE;
-}
-
-/* The environment of ssconvert: the test's own folders for its settings,
- * the system's data, C.UTF-8, warnings not fatal. */
-static GStrv
-ssconvert_environ (void)
-{
-  GStrv envp = g_strdupv (initial_environ);
-
-  envp = g_environ_unsetenv (envp, "G_DEBUG");
-  envp = g_environ_unsetenv (envp, "GSETTINGS_SCHEMA_DIR");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  return envp;
-}
-
-/* Runs ssconvert with @args (NULL-terminated); it must succeed and say
- * nothing. */
-static void
-run_ssconvert (const char *first,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = ssconvert_environ ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GString) complaints = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) ssconvert);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  complaints = g_string_new (err);
-  g_string_replace (complaints, IGNORED_TABLE_WARNING, "", 0);
-  g_assert_cmpstr (complaints->str, ==, "");
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* A CSV file as "field|field" lines, without the empty fields ending a
- * line, one empty line for several, none at the end. */
-static char *
-normalize_csv (const char *path)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(EscaleCsv) csv = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) fields = NULL;
-  g_autofree char *line = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, &error));
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  csv = escale_csv_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
-  while (escale_csv_next_record (csv, &fields, NULL, &error))
-    {
-      guint n = g_strv_length (fields);
-
-      while (n > 0 && fields[n - 1][0] == '\0')
-        g_clear_pointer (&fields[--n], g_free);
-      if (n == 0 && (text->len == 0 || g_str_has_suffix (text->str, "\n\n")))
-        {
-          g_clear_pointer (&fields, g_strfreev);
-          continue;
-        }
-      line = g_strjoinv ("|", fields);
-      g_string_append_printf (text, "%s\n", line);
-      g_clear_pointer (&line, g_free);
-      g_clear_pointer (&fields, g_strfreev);
-    }
-  g_assert_no_error (error);
-  while (g_str_has_suffix (text->str, "\n\n"))
-    g_string_truncate (text, text->len - 1);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Each sheet of @path as normalized CSV, formulas computed again;
- * @format: "raw" (values) or "preserve" (as the cells' formats show them);
- * @set: a cell to change first ("B7=2000", on the first sheet) or NULL. */
-static GPtrArray *
-read_sheets (const char *path,
-             const char *format,
-             const char *set)
-{
-  g_autofree char *folder = escale_test_tmp_path ("csv");
-  g_autofree char *out = g_build_filename (folder, "sheet.csv", NULL);
-  g_autofree char *options = g_strdup_printf ("separator=, format=%s eol=unix charset=UTF-8",
-                                              format);
-  GPtrArray *sheets = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  if (set != NULL)
-    run_ssconvert ("--recalc", "--set", set, "-S", "-T", "Gnumeric_stf:stf_assistant",
-                   "-O", options, path, out, NULL);
-  else
-    run_ssconvert ("--recalc", "-S", "-T", "Gnumeric_stf:stf_assistant", "-O", options, path,
-                   out, NULL);
-  for (guint i = 0;; i++)
-    {
-      g_autofree char *sheet = g_strdup_printf ("%s.%u", out, i);
-
-      if (!g_file_test (sheet, G_FILE_TEST_EXISTS))
-        break;
-      g_ptr_array_add (sheets, normalize_csv (sheet));
-    }
-  return sheets;
-}
-
-/* The workbook in Gnumeric's XML: its properties, sheet names, objects. */
-static char *
-read_gnumeric_xml (const char *path)
-{
-  g_autofree char *out = escale_test_tmp_path ("workbook.xml");
-  g_autoptr(GError) error = NULL;
-  char *xml = NULL;
-
-  run_ssconvert ("-T", "Gnumeric_XmlIO:sax:0", path, out, NULL);
-  g_assert_true (g_file_get_contents (out, &xml, NULL, &error));
-  g_assert_no_error (error);
-  return xml;
 }
 
 static const char expected_summary_raw[] =
@@ -472,7 +319,7 @@ test_write_french (void)
   g_autoptr(GPtrArray) thread_sheets = NULL;
   WriteJob job = { report, thread_path };
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
   if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
     {
@@ -485,9 +332,9 @@ test_write_french (void)
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
   setlocale (LC_ALL, "C.UTF-8");
 
-  sheets = read_sheets (path, "raw", NULL);
+  sheets = escale_test_xlsx_read_sheets (path, "raw", NULL);
   assert_sheets (sheets);
-  thread_sheets = read_sheets (thread_path, "raw", NULL);
+  thread_sheets = escale_test_xlsx_read_sheets (thread_path, "raw", NULL);
   assert_sheets (thread_sheets);
 }
 
@@ -500,10 +347,10 @@ test_write_formats (void)
   g_autoptr(GPtrArray) sheets = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
   write_report (report, path);
-  sheets = read_sheets (path, "preserve", NULL);
+  sheets = escale_test_xlsx_read_sheets (path, "preserve", NULL);
   lines = g_strsplit (g_ptr_array_index (sheets, 0), "\n", -1);
   g_assert_cmpstr (lines[1], ==, "Volunteer hours|1,237.5");
   g_assert_cmpstr (lines[2], ==, "Written on|2026-01-15");
@@ -522,11 +369,11 @@ test_write_formulas (void)
   g_autoptr(GPtrArray) sheets = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
   write_report (report, path);
   /* B7: January's people */
-  sheets = read_sheets (path, "raw", "B7=2000");
+  sheets = escale_test_xlsx_read_sheets (path, "raw", "B7=2000");
   lines = g_strsplit (g_ptr_array_index (sheets, 0), "\n", -1);
   g_assert_cmpstr (lines[6], ==, "January|2000|40|1237.5|14256.25|45688|=1+1|2040");
   g_assert_cmpstr (lines[8], ==, "Total|2012|43|1238|14262.01|||2055");
@@ -544,10 +391,10 @@ test_write_workbook (void)
                                 "Hours-volunteer", "SUMMARY (2)", "(Draft)- a-b-",
                                 LONG_NAME_2_CUT, "quoted" };
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
   write_report (report, path);
-  xml = read_gnumeric_xml (path);
+  xml = escale_test_xlsx_read_xml (path);
   g_assert_nonnull (strstr (xml, "<dc:title>Activity report 2025</dc:title>"));
   g_assert_nonnull (strstr (xml, "<dc:creator>Association Escale</dc:creator>"));
   g_assert_nonnull (strstr (xml, "<meta:creation-date>2026-01-15T10:00:00Z</meta:creation-date>"));
@@ -592,10 +439,10 @@ test_write_twice (void)
   g_assert_true (g_file_get_contents (second, &second_data, &second_length, NULL));
   g_assert_cmpmem (first_data, first_length, second_data, second_length);
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
-  first_sheets = read_sheets (first, "raw", NULL);
-  second_sheets = read_sheets (second, "raw", NULL);
+  first_sheets = escale_test_xlsx_read_sheets (first, "raw", NULL);
+  second_sheets = escale_test_xlsx_read_sheets (second, "raw", NULL);
   g_assert_cmpuint (first_sheets->len, ==, second_sheets->len);
   for (guint i = 0; i < first_sheets->len; i++)
     g_assert_cmpstr (g_ptr_array_index (first_sheets, i), ==,
@@ -797,9 +644,9 @@ test_progress (void)
     g_assert_cmpfloat (g_array_index (fractions, double, i - 1), <=,
                        g_array_index (fractions, double, i));
 
-  if (!have_ssconvert ())
+  if (!escale_test_have_ssconvert ())
     return;
-  sheets = read_sheets (path, "raw", NULL);
+  sheets = escale_test_xlsx_read_sheets (path, "raw", NULL);
   lines = g_strsplit (g_ptr_array_index (sheets, 0), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5003);
   g_assert_cmpstr (lines[0], ==, "Person|Actions|Hours");
@@ -812,9 +659,8 @@ main (int argc, char **argv)
 {
   int result;
 
-  initial_environ = g_get_environ ();
+  escale_test_xlsx_init ();
   escale_test_init (&argc, &argv);
-  ssconvert = g_getenv ("ESCALE_SSCONVERT");
   g_test_add_func ("/report-model/sums", test_model_sums);
   g_test_add_func ("/report-model/format", test_model_format);
   g_test_add_func ("/report-xlsx/french", test_write_french);
@@ -830,6 +676,5 @@ main (int argc, char **argv)
   g_test_add_func ("/report-xlsx/progress", test_progress);
   result = g_test_run ();
   escale_test_cleanup ();
-  g_strfreev (initial_environ);
   return result;
 }

@@ -286,17 +286,30 @@ escale_cell_kind_is_summed (EscaleCellKind kind)
          || kind == ESCALE_CELL_HOURS || kind == ESCALE_CELL_EUROS;
 }
 
+EscaleCellKind
+escale_report_table_row_kind (const EscaleReportTable *table,
+                              const EscaleReportCell  *row)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (row[i].kind == ESCALE_CELL_COUNT || row[i].kind == ESCALE_CELL_HOURS ||
+        row[i].kind == ESCALE_CELL_EUROS)
+      return row[i].kind;
+  return ESCALE_CELL_COUNT;
+}
+
 double
 escale_report_table_row_sum (const EscaleReportTable *table,
                              const EscaleReportCell  *row)
 {
+  EscaleCellKind kind;
   double sum = 0;
 
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row != NULL, 0);
 
+  kind = escale_report_table_row_kind (table, row);
   for (guint i = 0; i < table->n_columns; i++)
-    if (row[i].kind == ESCALE_CELL_COUNT)
+    if (row[i].kind == kind)
       sum += row[i].number;
   return sum;
 }
@@ -330,7 +343,9 @@ escale_report_table_column_kind (const EscaleReportTable *table,
   g_return_val_if_fail (column <= table->n_columns, ESCALE_CELL_EMPTY);
 
   if (column == table->n_columns)
-    return ESCALE_CELL_COUNT;
+    return table->rows->len > 0
+           ? escale_report_table_row_kind (table, g_ptr_array_index (table->rows, 0))
+           : ESCALE_CELL_COUNT;
   for (guint i = 0; i < table->rows->len; i++)
     {
       const EscaleReportCell *row = g_ptr_array_index (table->rows, i);

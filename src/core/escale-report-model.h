@@ -52,7 +52,8 @@ typedef struct
   char           **headers;       /* n_columns, NULL-terminated */
   GPtrArray       *rows;          /* of EscaleReportCell[n_columns] (g_free) */
   gboolean         total_row;     /* a last row "Total" (label in column 0) */
-  gboolean         total_column;  /* a last column summing each row's COUNT cells */
+  gboolean         total_column;  /* a last column summing each row's cells of the kind
+                                   * of its first COUNT, HOURS or EUROS cell */
   gboolean         masked;        /* COUNT cells from 1 to 4 show "<5" */
   EscaleChartType  chart;         /* categories: column 0; series: the others */
   guint            chart_first_series;  /* first column drawn, 1 or more */
@@ -137,11 +138,16 @@ gboolean           escale_cell_kind_is_summed   (EscaleCellKind           kind);
  * @column n_columns is the total column. */
 double             escale_report_table_sum      (const EscaleReportTable *table,
                                                  guint                    column);
-/* The sum of @row's COUNT cells (what its total column shows). */
+/* The sum of @row's cells of its kind (what its total column shows). */
+/* The kind the total column sums on @row: that of its first COUNT, HOURS
+ * or EUROS cell (COUNT when it has none). */
+EscaleCellKind     escale_report_table_row_kind (const EscaleReportTable *table,
+                                                 const EscaleReportCell  *row);
 double             escale_report_table_row_sum  (const EscaleReportTable *table,
                                                  const EscaleReportCell  *row);
 /* The kind of @column: that of its first cell not EMPTY, EMPTY when none;
- * COUNT for n_columns, the total column. Its total has this kind. */
+ * for n_columns, the total column, that of its first row's total. Its
+ * total has this kind. */
 EscaleCellKind     escale_report_table_column_kind (const EscaleReportTable *table,
                                                     guint                    column);
 /* The cell as the preview shows it, in the current locale ("1 237,5");

@@ -51,7 +51,7 @@ char       *escale_report_month_label (EscaleReportContext  *ctx,
 /* The months from the period's first to its last, as YYYY-MM. */
 GPtrArray  *escale_report_months      (EscaleReportContext  *ctx);
 /* Adds a line to the top of @sheet, its label translated from @msgid;
- * @value's text is freed. */
+ * takes @value's text. */
 void        escale_report_add_line    (EscaleReportContext  *ctx,
                                        EscaleReportSheet    *sheet,
                                        const char           *msgid,

@@ -426,14 +426,16 @@ write_total (Writer                  *writer,
   return worksheet_write_formula_num (sheet->worksheet, row, col, formula, format, value);
 }
 
-/* The cells of @row's COUNT columns for its total, as SUM's arguments
- * ("B5:D5,F5"), or NULL when one of them shows "<5". */
+/* The cells of @row that its total sums (see
+ * escale_report_table_row_kind()), as SUM's arguments ("B5:D5,F5"), or
+ * NULL when one of them shows "<5". */
 static char *
 row_sum_args (const EscaleReportTable *table,
               const EscaleReportCell  *cells,
               lxw_row_t                row)
 {
   g_autoptr(GString) args = g_string_new (NULL);
+  EscaleCellKind kind = escale_report_table_row_kind (table, cells);
   guint col = 0;
 
   while (col < table->n_columns)
@@ -441,12 +443,12 @@ row_sum_args (const EscaleReportTable *table,
       char range[LXW_MAX_CELL_RANGE_LENGTH];
       guint end;
 
-      if (cells[col].kind != ESCALE_CELL_COUNT)
+      if (cells[col].kind != kind)
         {
           col++;
           continue;
         }
-      for (end = col; end < table->n_columns && cells[end].kind == ESCALE_CELL_COUNT; end++)
+      for (end = col; end < table->n_columns && cells[end].kind == kind; end++)
         if (escale_report_cell_is_masked (table, &cells[end]))
           return NULL;
       lxw_rowcol_to_range (range, row, col, row, end - 1);
@@ -503,12 +505,12 @@ write_row (Writer                 *writer,
   if (err == LXW_NO_ERROR && table->total_column)
     {
       g_autofree char *args = row_sum_args (table, cells, row);
-      EscaleReportCell total = { ESCALE_CELL_COUNT, escale_report_table_row_sum (table, cells),
-                                 NULL };
+      EscaleCellKind kind = escale_report_table_row_kind (table, cells);
+      EscaleReportCell total = { kind, escale_report_table_row_sum (table, cells), NULL };
 
       if (escale_report_cell_is_masked (table, &total))
         placed->has_string[table->n_columns] = TRUE;
-      err = write_total (writer, sheet, row, table->n_columns, table, ESCALE_CELL_COUNT,
+      err = write_total (writer, sheet, row, table->n_columns, table, kind,
                          total.number, args, FALSE);
     }
   return err;

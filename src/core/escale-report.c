@@ -249,8 +249,10 @@ escale_report_month_label (EscaleReportContext *ctx,
   int month = atoi (year_month + 5);
 
   g_return_val_if_fail (month >= 1 && month <= 12, g_strdup (year_month));
-  /* Translators: a month in a report, "January 2026" */
-  return g_strdup_printf (escale_report_trc (ctx, "month and year", "%s %.4s"),
+  /* Translators: a month in a report, "January 2026": the month's name, then the year */
+  static const char month_and_year[] = NC_("month and year", "%s %.4s");
+
+  return g_strdup_printf (escale_report_trc (ctx, "month and year", month_and_year),
                           escale_report_trc (ctx, "month", month_names[month - 1]), year_month);
 }
 
@@ -423,7 +425,6 @@ escale_report_add_line (EscaleReportContext *ctx,
                         EscaleReportCell     value)
 {
   escale_report_sheet_add_line (sheet, escale_report_tr (ctx, msgid), value);
-  g_free (value.text);
 }
 
 EscaleReportCell
@@ -489,6 +490,16 @@ add_parameters (EscaleReportContext *ctx)
   escale_report_add_line (ctx, sheet, N_("Software"), escale_report_cell_text (version));
 }
 
+/* Languages written from right to left: their sheets are laid out so. */
+static gboolean
+is_right_to_left (const char *language)
+{
+  static const char *const rtl[] = { "ar", "fa", "prs", "ps", "ur", "he", "ckb", NULL };
+  g_autofree char *base = g_strndup (language, strcspn (language, "_@"));
+
+  return g_strv_contains (rtl, base);
+}
+
 static gboolean
 build_sheets (EscaleReportContext  *ctx,
               GError              **error)
@@ -513,9 +524,13 @@ escale_report_build (EscaleStore              *store,
     {
       ctx.report = escale_report_new (report_title (&ctx), ctx.settings->association,
                                       params->language ?: "en");
+      escale_report_set_total_label (ctx.report, escale_report_trc (&ctx, "report", "Total"));
       if (build_sheets (&ctx, error))
         {
           add_parameters (&ctx);
+          for (guint i = 0; i < ctx.report->sheets->len; i++)
+            ((EscaleReportSheet *) g_ptr_array_index (ctx.report->sheets, i))->right_to_left =
+              is_right_to_left (ctx.report->language);
           report = g_steal_pointer (&ctx.report);
         }
     }
