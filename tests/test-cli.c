@@ -14,7 +14,9 @@
 
 #include "escale-demo.h"
 #include "escale-person-store.h"
+#include "escale-report-fixture.h"
 #include "escale-test-util.h"
+#include "escale-test-xlsx.h"
 
 static const char *cli_path;
 
@@ -761,12 +763,73 @@ test_demo_cancel (void)
   g_assert_cmpint (escale_store_count_people (store), ==, 10);
 }
 
+/* report: a workbook on success; a message, exit status 1 and no file
+ * (an older one left as it was) on failure. */
+static void
+test_report (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("report.db");
+  g_autofree char *out = escale_test_tmp_path ("report.xlsx");
+  g_autofree char *kept = escale_test_tmp_path ("kept.xlsx");
+  g_autofree char *content = NULL;
+  g_autoptr(CliResult) done = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  g_autoptr(CliResult) participants = NULL;
+  g_autoptr(CliResult) usage = NULL;
+  g_autoptr(CliResult) bad_date = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EscaleStore) store = escale_store_open (db, &error);
+
+    g_assert_no_error (error);
+    escale_report_fixture_fill (store);
+  }
+  done = run_cli (NULL, "--database", db, "report", "--template", "activity", "--from",
+                  "2026-01-01", "--to", "31/12/2026", "--programme", "A", "--output", out);
+  g_assert_cmpstr (done->err, ==, "");
+  g_assert_cmpint (done->status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  if (escale_test_have_ssconvert ())
+    {
+      sheets = escale_test_xlsx_read_sheets (out, "raw", NULL);
+      g_assert_nonnull (strstr (g_ptr_array_index (sheets, 0), "\nPeople followed|4\n"));
+    }
+
+  g_assert_true (g_file_set_contents (kept, "an older report", -1, NULL));
+  unknown = run_cli (NULL, "--database", db, "report", "--template", "activity", "--from",
+                     "2026-01-01", "--to", "2026-12-31", "--programme", "NOPE", "--output", kept);
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->err, "NOPE"));
+  g_assert_true (g_file_get_contents (kept, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "an older report");
+
+  g_clear_pointer (&out, g_free);
+  out = escale_test_tmp_path ("none.xlsx");
+  participants = run_cli (NULL, "--database", db, "report", "--template", "participants",
+                          "--from", "2026-01-01", "--to", "2026-12-31", "--output", out);
+  g_assert_cmpint (participants->status, ==, 1);
+  g_assert_nonnull (strstr (participants->err, "programme"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  usage = run_cli (NULL, "--database", db, "report", "--from", "2026-01-01", "--to",
+                   "2026-12-31", "--output", out);
+  g_assert_cmpint (usage->status, ==, 2);
+  bad_date = run_cli (NULL, "--database", db, "report", "--template", "activity", "--from",
+                      "2026-02-30", "--to", "2026-12-31", "--output", out);
+  g_assert_cmpint (bad_date->status, ==, 2);
+  g_assert_nonnull (strstr (bad_date->err, "--from"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  escale_test_xlsx_init ();
   escale_test_init (&argc, &argv);
   cli_path = argc > 1 ? argv[1] : g_getenv ("ESCALE_CLI");
   if (cli_path == NULL)
@@ -783,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-follow-up", test_import_follow_up);
   g_test_add_func ("/cli/agenda", test_agenda);
   g_test_add_func ("/cli/partners", test_partners);
+  g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/demo/partners", test_demo_partners);
   g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
   g_test_add_func ("/demo/content", test_demo_content);
