@@ -128,6 +128,7 @@ add_sex_and_age (EscaleReportContext  *ctx,
   table->total_row = table->total_column = TRUE;
   table->masked = ctx->params->mask_small;
   table->note = g_strdup (escale_report_tr (ctx, N_("Age on the period’s last day.")));
+  escale_report_table_set_chart (table, ESCALE_CHART_COLUMN, 1, 4);
   for (guint band = 0; band < G_N_ELEMENTS (age_bands); band++)
     {
       EscaleReportCell *row = escale_report_table_add_row (table);
@@ -360,9 +361,7 @@ add_monthly (EscaleReportContext  *ctx,
   table = escale_report_add_table (ctx, sheet, N_("People followed and actions done per month"),
                                    headers);
   table->masked = ctx->params->mask_small;
-  table->chart = ESCALE_CHART_COLUMN;
-  table->chart_first_series = 1;
-  table->chart_last_series = 2;
+  escale_report_table_set_chart (table, ESCALE_CHART_COLUMN, 1, 2);
   table->note = g_strdup (escale_report_tr (ctx, N_("A person followed in several months counts "
                                                     "in each: the year’s total is on the Summary.")));
   for (guint i = 0; i < months->len; i++)
