@@ -42,8 +42,10 @@ static const char scope_concerned[] =
   "  JOIN main.action_participant ap ON ap.action_id = a.id "
   "  WHERE a.status = 'done' AND a.scope = 'group' AND coalesce (ap.attended, 1) = 1";
 
+/* "+a.status": the person's, household's or participant's index, not the
+ * agenda's (status, date), which would scan every action done before. */
 #define DONE_BEFORE(cond) \
-  "EXISTS (SELECT 1 FROM " cond " AND a.status = 'done' AND a.date < :from " \
+  "EXISTS (SELECT 1 FROM " cond " AND +a.status = 'done' AND a.date < :from " \
   "AND (:programme = 0 OR a.programme_id = :programme))"
 
 /* The people followed, with what the breakdowns group them by. */
