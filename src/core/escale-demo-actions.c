@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "escale-date.h"
+#include "escale-report-settings.h"
 #include "escale-demo-actions.h"
 #include "escale-import-private.h"
 #include "escale-programme-store.h"
@@ -569,6 +570,26 @@ write_follow_up (DemoFollowUp        *demo,
  * Adds demo programmes (those missing), and enrolments and actions for
  * every person who has no action yet, in one transaction.
  */
+/* The association's name and two volunteers among the demo workers, for
+ * the reports, when the association has none yet. */
+static gboolean
+name_demo_association (EscaleStore  *store,
+                       GError      **error)
+{
+  g_autoptr(EscaleReportSettings) settings = escale_report_settings_load (store, error);
+  const char *volunteers[] = { demo_workers[2], demo_workers[5], NULL };
+
+  if (settings == NULL)
+    return FALSE;
+  if (*settings->association != '\0')
+    return TRUE;
+  g_free (settings->association);
+  settings->association = g_strdup ("Escale démo");
+  g_strfreev (settings->volunteers);
+  settings->volunteers = g_strdupv ((char **) volunteers);
+  return escale_report_settings_save (store, settings, error);
+}
+
 gboolean
 escale_demo_generate_follow_up (EscaleStore         *store,
                                 guint                actions_per_person,
@@ -595,6 +616,7 @@ escale_demo_generate_follow_up (EscaleStore         *store,
     {
       ok = write_follow_up (&demo, actions_per_person, progress, user_data, cancellable,
                             error) &&
+           name_demo_association (store, error) &&
            escale_store_commit (store, error);
       if (!ok)
         escale_store_rollback (store);
