@@ -22,6 +22,7 @@
 #include "escale-report-fixture.h"
 #include "escale-report-preview.h"
 #include "escale-reports-page.h"
+#include "escale-reports-util.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-window.h"
@@ -460,6 +461,73 @@ test_show_action (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
 }
 
+/* Periods, names and file names */
+
+static void
+assert_period (EscaleReportPeriod  period,
+               const char         *today,
+               const char         *from,
+               const char         *to)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_assert_true (escale_report_period_dates (period, today, &first, &last));
+  g_assert_cmpstr (first, ==, from);
+  g_assert_cmpstr (last, ==, to);
+}
+
+static void
+test_periods (void)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  const char *const languages[] = { "en", "ar", "fr", NULL };
+
+  assert_period (ESCALE_REPORT_PERIOD_THIS_YEAR, "2026-05-15", "2026-01-01", "2026-12-31");
+  assert_period (ESCALE_REPORT_PERIOD_LAST_YEAR, "2026-05-15", "2025-01-01", "2025-12-31");
+  assert_period (ESCALE_REPORT_PERIOD_THIS_QUARTER, "2026-05-15", "2026-04-01", "2026-06-30");
+  assert_period (ESCALE_REPORT_PERIOD_LAST_QUARTER, "2026-05-15", "2026-01-01", "2026-03-31");
+  assert_period (ESCALE_REPORT_PERIOD_LAST_QUARTER, "2026-02-10", "2025-10-01", "2025-12-31");
+  assert_period (ESCALE_REPORT_PERIOD_THIS_QUARTER, "2026-12-31", "2026-10-01", "2026-12-31");
+  assert_period (ESCALE_REPORT_PERIOD_THIS_MONTH, "2024-02-29", "2024-02-01", "2024-02-29");
+  assert_period (ESCALE_REPORT_PERIOD_LAST_MONTH, "2026-03-31", "2026-02-01", "2026-02-28");
+  assert_period (ESCALE_REPORT_PERIOD_LAST_MONTH, "2026-01-01", "2025-12-01", "2025-12-31");
+  g_assert_false (escale_report_period_dates (ESCALE_REPORT_PERIOD_CUSTOM, "2026-01-01", &first,
+                                              &last));
+
+  name = escale_report_format_period ("2026-01-01", "2026-03-31");
+  g_assert_cmpstr (name, ==, "1 January 2026 – 31 March 2026");
+  g_clear_pointer (&name, g_free);
+  name = escale_report_file_name (ESCALE_REPORT_ACTIVITY, "2026-01-01", "2026-12-31");
+  g_assert_cmpstr (name, ==, "activity-report-2026-01-01-2026-12-31.xlsx");
+  g_clear_pointer (&name, g_free);
+  name = escale_report_file_name (ESCALE_REPORT_PARTICIPANTS, "2026-01-01", "2026-06-30");
+  g_assert_cmpstr (name, ==, "participants-report-2026-01-01-2026-06-30.xlsx");
+  g_clear_pointer (&name, g_free);
+
+  name = escale_language_native_name ("ar");
+  g_assert_cmpstr (name, ==, "العربية");
+  g_clear_pointer (&name, g_free);
+  name = escale_language_native_name ("pt_BR");
+  g_assert_cmpstr (name, ==, "Português (BR)");
+  g_clear_pointer (&name, g_free);
+  name = escale_language_native_name ("xx");
+  g_assert_cmpstr (name, ==, "xx");
+  g_clear_pointer (&name, g_free);
+
+  /* The interface's language when there is a catalogue for it, else English. */
+  g_setenv ("LANGUAGE", "fr_BE:fr", TRUE);
+  name = escale_report_default_language (languages);
+  g_assert_cmpstr (name, ==, "fr");
+  g_clear_pointer (&name, g_free);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  name = escale_report_default_language (languages);
+  g_assert_cmpstr (name, ==, "en");
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
 /* The preview widget alone */
 
 /* A report of one sheet with a table of @n_rows rows counting @count each. */
@@ -684,6 +752,7 @@ main (int   argc,
   ADD ("/ui/reports/show-action", test_show_action);
   ADD ("/ui/reports/screenshot", test_screenshot);
 #undef ADD
+  g_test_add_func ("/ui/reports/periods", test_periods);
   g_test_add_func ("/ui/reports/preview-long-table", test_preview_long_table);
   g_test_add_func ("/ui/reports/preview-masked", test_preview_masked);
 

@@ -218,7 +218,6 @@ escale_reports_page_period_changed (EscaleReportsPage *self)
   show_period (self, from, to);
 }
 
-
 EscaleReportParams *
 escale_reports_page_read_params (EscaleReportsPage *self)
 {

@@ -299,7 +299,7 @@ escale_reports_page_init (EscaleReportsPage *self)
   self->programme_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   escale_reports_page_init_form (self);
-  update_actions (self);
+  escale_reports_page_update_state (self);
 }
 
 /* Private API (escale-reports-page-private.h) */
