@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "escale-basemap-data.h"
@@ -112,7 +114,8 @@ read_outlines (EscaleBasemapData  *data,
   return TRUE;
 
 invalid:
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The map's outlines are damaged");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The map’s outlines are damaged"));
   return FALSE;
 }
 

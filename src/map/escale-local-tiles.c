@@ -502,7 +502,8 @@ escale_local_tiles_read (EscaleLocalTiles  *self,
         }
     }
   if (bytes == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No tile %d/%d/%d", zoom, x, y);
+    /* Translators: a map tile's zoom level, column and row */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No map tile %d/%d/%d"), zoom, x, y);
   return bytes;
 }
 
