@@ -196,6 +196,7 @@ escale_application_startup (GApplication *app)
     { "win.show-people", { "<Alt>1", "<Control>1", NULL } },
     { "win.show-agenda", { "<Alt>2", "<Control>2", NULL } },
     { "win.show-partners", { "<Alt>3", "<Control>3", NULL } },
+    { "win.show-reports", { "<Alt>4", "<Control>4", NULL } },
     { "win.print-agenda", { "<Control>p", NULL } },
   };
 

@@ -11,6 +11,7 @@
 #include "escale-people-page.h"
 #include "escale-person-store.h"
 #include "escale-preferences-window.h"
+#include "escale-reports-page.h"
 #include "escale-window.h"
 
 struct _EscaleWindow
@@ -25,6 +26,7 @@ struct _EscaleWindow
   EscalePeoplePage     *people_page;
   EscaleAgendaPage     *agenda_page;
   EscalePartnersPage   *partners_page;
+  EscaleReportsPage    *reports_page;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +125,16 @@ show_partners_action (GtkWidget                *widget,
   adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->partners_page));
 }
 
+static void
+show_reports_action (GtkWidget                *widget,
+                     G_GNUC_UNUSED const char *action_name,
+                     G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->reports_page));
+}
+
 /* Switches to the Partners page, showing the partner whose id is @parameter. */
 static void
 show_partner_action (GtkWidget                *widget,
@@ -188,6 +200,7 @@ escale_window_constructed (GObject *object)
   escale_people_page_set_store (self->people_page, self->store);
   escale_agenda_page_set_store (self->agenda_page, self->store);
   escale_partners_page_set_store (self->partners_page, self->store);
+  escale_reports_page_set_store (self->reports_page, self->store);
   restore_size (self);
 }
 
@@ -260,12 +273,14 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_PEOPLE_PAGE);
   g_type_ensure (ESCALE_TYPE_AGENDA_PAGE);
   g_type_ensure (ESCALE_TYPE_PARTNERS_PAGE);
+  g_type_ensure (ESCALE_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, partners_page);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, reports_page);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_open_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_cb);
 
@@ -277,6 +292,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
   gtk_widget_class_install_action (widget_class, "win.show-partners", NULL, show_partners_action);
   gtk_widget_class_install_action (widget_class, "win.show-partner", "x", show_partner_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
 }
 
@@ -333,6 +349,18 @@ escale_window_get_partners_page (EscaleWindow *self)
 {
   g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->partners_page);
+}
+
+/**
+ * escale_window_get_reports_page:
+ *
+ * Returns: (transfer none): the #EscaleReportsPage
+ */
+GtkWidget *
+escale_window_get_reports_page (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->reports_page);
 }
 
 /**

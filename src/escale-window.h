@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, AdwApplicationWindow)
 
 /* Window actions: win.show-people, win.show-agenda, win.show-partners,
- * win.show-partner (x: a partner's id, shown on the Partners page),
+ * win.show-reports, win.show-partner (x: a partner's id, shown on the
+ * Partners page),
  * win.new-person, win.edit-person, win.search, win.print-agenda,
  * win.preferences. */
 
@@ -25,6 +26,7 @@ EscaleStore  *escale_window_get_store       (EscaleWindow      *self);
 GtkWidget    *escale_window_get_people_page (EscaleWindow      *self);
 GtkWidget    *escale_window_get_agenda_page (EscaleWindow      *self);
 GtkWidget    *escale_window_get_partners_page (EscaleWindow    *self);
+GtkWidget    *escale_window_get_reports_page (EscaleWindow     *self);
 void          escale_window_open_file_number (EscaleWindow   *self,
                                               const char     *file_number);
 void          escale_window_add_toast       (EscaleWindow      *self,
