@@ -20,15 +20,24 @@
 #include "escale-store-private.h"
 #include "escale-vocab.h"
 
-/* The period's done and missed actions. */
+/* The period's done and missed actions, keyed by id so that joins on
+ * them are lookups. %s is "NOT INDEXED" when the period holds a large
+ * part of the actions: reading the table in order is then faster than
+ * fetching each row from the index (0.2 s against 0.8 s for 40 % of a
+ * million actions). */
+static const char scope_actions_table[] =
+  "CREATE TEMP TABLE rp_action (id INTEGER PRIMARY KEY, scope, person_id, household_id, date, "
+  "  minutes, type, status, worker, referral_outcome, amount_cents, partner_id, partner)";
 static const char scope_actions[] =
-  "CREATE TEMP TABLE rp_action AS "
-  "SELECT id, scope, person_id, household_id, date, coalesce (duration_minutes, 0) AS minutes, "
-  "  type, status, worker, referral_outcome, coalesce (amount_cents, 0) AS amount_cents, "
-  "  partner_id, partner "
-  "FROM main.action "
+  "INSERT INTO rp_action "
+  "SELECT id, scope, person_id, household_id, date, coalesce (duration_minutes, 0), "
+  "  type, status, worker, referral_outcome, coalesce (amount_cents, 0), partner_id, partner "
+  "FROM main.action %s "
   "WHERE status IN ('done', 'missed') AND date BETWEEN :from AND :to "
   "  AND (:programme = 0 OR programme_id = :programme)";
+static const char count_period_actions[] =
+  "SELECT count (*), (SELECT max (id) FROM main.action) FROM main.action "
+  "WHERE status IN ('done', 'missed') AND date BETWEEN :from AND :to";
 
 /* Whom each done action concerns. */
 static const char scope_concerned[] =
@@ -294,11 +303,28 @@ escale_report_add_table (EscaleReportContext *ctx,
 }
 
 /* Makes the temporary tables every figure is computed from. */
+static void
+read_share (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  double *share = data;
+  gint64 all = sqlite3_column_int64 (stmt, 1);
+
+  *share = all > 0 ? (double) sqlite3_column_int64 (stmt, 0) / all : 0;
+}
+
 static gboolean
 prepare_scope (EscaleReportContext  *ctx,
                GError              **error)
 {
-  return escale_report_query (ctx, scope_actions, NULL, NULL, error) &&
+  g_autofree char *insert = NULL;
+  double share = 0;
+
+  if (!escale_report_query (ctx, count_period_actions, read_share, &share, error))
+    return FALSE;
+  insert = g_strdup_printf (scope_actions, share > 0.1 ? "NOT INDEXED" : "");
+  return escale_report_query (ctx, scope_actions_table, NULL, NULL, error) &&
+         escale_report_query (ctx, insert, NULL, NULL, error) &&
          escale_report_query (ctx, scope_concerned, NULL, NULL, error) &&
          escale_report_query (ctx, scope_people, NULL, NULL, error);
 }
@@ -370,7 +396,9 @@ context_open (EscaleReportContext       *ctx,
   ctx->params = params;
   ctx->cancellable = cancellable;
   ctx->catalog = escale_catalog_get (params->language ? params->language : "en");
+  /* Temporary tables in memory (a year of a million actions: some 40 MB). */
   if (!escale_report_params_check (store, params, error) ||
+      !escale_store_exec (store, "PRAGMA temp_store = MEMORY", error) ||
       !escale_store_exec (store, "BEGIN", error))
     return FALSE;
   if (params->programme_code != NULL)
