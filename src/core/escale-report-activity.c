@@ -325,15 +325,69 @@ add_referrals (EscaleReportContext  *ctx,
   return ok;
 }
 
-/* Monthly: people followed and actions done per month. */
-static void
-read_month (sqlite3_stmt *stmt,
-            gpointer      data)
+/* Monthly: people followed and actions done per month, counted here
+ * rather than by GROUP BY, which would sort a year of actions twice. */
+typedef struct
 {
-  GHashTable *table = data;
+  int         first;      /* year × 12 + month of the period's first month */
+  guint       n;
+  double     *people;
+  double     *actions;
+  gint64     *minutes;
+  GHashTable *seen;       /* person × month already counted */
+} MonthTotals;
 
-  g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                       GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+static int
+month_of (MonthTotals *totals,
+          const char  *date)
+{
+  int index = atoi (date) * 12 + atoi (date + 5) - 1 - totals->first;
+
+  return index >= 0 && (guint) index < totals->n ? index : -1;
+}
+
+static void
+read_action_month (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  MonthTotals *totals = data;
+  int month = month_of (totals, (const char *) sqlite3_column_text (stmt, 0));
+
+  if (month < 0)
+    return;
+  totals->actions[month]++;
+  totals->minutes[month] += sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+read_person_month (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  MonthTotals *totals = data;
+  int month = month_of (totals, (const char *) sqlite3_column_text (stmt, 0));
+  guint64 key = (guint64) sqlite3_column_int64 (stmt, 1) * totals->n + (guint) month;
+
+  if (month >= 0 && g_hash_table_add (totals->seen, (gpointer) (gsize) key))
+    totals->people[month]++;
+}
+
+static void
+add_month_rows (EscaleReportContext *ctx,
+                EscaleReportTable   *table,
+                GPtrArray           *months,
+                MonthTotals         *totals)
+{
+  for (guint i = 0; i < months->len; i++)
+    {
+      EscaleReportCell *row = escale_report_table_add_row (table);
+      g_autofree char *label = escale_report_month_label (ctx, g_ptr_array_index (months, i));
+
+      escale_report_cell_set_text (&row[0], label);
+      escale_report_cell_set_number (&row[1], ESCALE_CELL_COUNT, totals->people[i]);
+      escale_report_cell_set_number (&row[2], ESCALE_CELL_COUNT, totals->actions[i]);
+      escale_report_cell_set_number (&row[3], ESCALE_CELL_HOURS,
+                                     escale_report_hours (totals->minutes[i]));
+    }
 }
 
 static gboolean
@@ -344,18 +398,21 @@ add_monthly (EscaleReportContext  *ctx,
     N_("Month"), N_("People followed"), N_("Actions done"), N_("Hours"), NULL,
   };
   g_autoptr(GPtrArray) months = escale_report_months (ctx);
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) minutes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree double *people = g_new0 (double, months->len);
+  g_autofree double *actions = g_new0 (double, months->len);
+  g_autofree gint64 *minutes = g_new0 (gint64, months->len);
+  MonthTotals totals = {
+    atoi (ctx->params->from) * 12 + atoi (ctx->params->from + 5) - 1, months->len,
+    people, actions, minutes, seen,
+  };
   EscaleReportSheet *sheet;
   EscaleReportTable *table;
 
-  if (!escale_report_query (ctx, "SELECT substr (date, 1, 7) AS m, count (DISTINCT person_id) "
-                            "FROM rp_concerned GROUP BY m", read_month, people, error) ||
-      !escale_report_query (ctx, "SELECT substr (date, 1, 7) AS m, count (*) FROM rp_action "
-                            "WHERE status = 'done' GROUP BY m", read_month, actions, error) ||
-      !escale_report_query (ctx, "SELECT substr (date, 1, 7) AS m, sum (minutes) FROM rp_action "
-                            "WHERE status = 'done' GROUP BY m", read_month, minutes, error))
+  if (!escale_report_query (ctx, "SELECT date, minutes FROM rp_action WHERE status = 'done'",
+                            read_action_month, &totals, error) ||
+      !escale_report_query (ctx, "SELECT date, person_id FROM rp_concerned",
+                            read_person_month, &totals, error))
     return FALSE;
   sheet = escale_report_add_sheet (ctx->report, escale_report_tr (ctx, N_("Monthly")));
   table = escale_report_add_table (ctx, sheet, N_("People followed and actions done per month"),
@@ -364,21 +421,7 @@ add_monthly (EscaleReportContext  *ctx,
   escale_report_table_set_chart (table, ESCALE_CHART_COLUMN, 1, 2);
   table->note = g_strdup (escale_report_tr (ctx, N_("A person followed in several months counts "
                                                     "in each: the year’s total is on the Summary.")));
-  for (guint i = 0; i < months->len; i++)
-    {
-      const char *month = g_ptr_array_index (months, i);
-      EscaleReportCell *row = escale_report_table_add_row (table);
-      g_autofree char *label = escale_report_month_label (ctx, month);
-
-      escale_report_cell_set_text (&row[0], label);
-      escale_report_cell_set_number (&row[1], ESCALE_CELL_COUNT,
-                                     GPOINTER_TO_INT (g_hash_table_lookup (people, month)));
-      escale_report_cell_set_number (&row[2], ESCALE_CELL_COUNT,
-                                     GPOINTER_TO_INT (g_hash_table_lookup (actions, month)));
-      escale_report_cell_set_number (&row[3], ESCALE_CELL_HOURS,
-                                     escale_report_hours (GPOINTER_TO_INT (
-                                       g_hash_table_lookup (minutes, month))));
-    }
+  add_month_rows (ctx, table, months, &totals);
   return TRUE;
 }
 
