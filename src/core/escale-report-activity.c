@@ -51,6 +51,7 @@ gboolean
 escale_report_add_summary (EscaleReportContext  *ctx,
                            GError              **error)
 {
+  /* Translators: the column headers of the Summary sheet: an indicator and its value */
   static const char *const headers[] = { N_("Indicator"), N_("Value"), NULL };
   EscaleReportFigures f;
   EscaleReportSheet *sheet;
@@ -72,6 +73,7 @@ escale_report_add_summary (EscaleReportContext  *ctx,
   values[10] = f.aid_cents / 100.0;
   values[11] = f.missed;
 
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   sheet = escale_report_add_sheet (ctx->report, escale_report_tr (ctx, N_("Summary")));
   escale_report_add_filter_lines (ctx, sheet);
   table = escale_report_add_table (ctx, sheet, NULL, headers);
@@ -98,6 +100,7 @@ read_grid_cell (sqlite3_stmt *stmt,
     sqlite3_column_double (stmt, 2);
 }
 
+/* Translators: age bands, the rows of the sheet "By sex and age" */
 static const char *const age_bands[] = {
   N_("0-17"), N_("18-24"), N_("25-34"), N_("35-44"), N_("45-54"), N_("55-64"), N_("65+"),
   N_("Unknown"),
@@ -123,6 +126,7 @@ add_sex_and_age (EscaleReportContext  *ctx,
                             "AS s, count (*) FROM rp_person GROUP BY band, s",
                             read_grid_cell, &grid, error))
     return FALSE;
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   sheet = escale_report_add_sheet (ctx->report, escale_report_tr (ctx, N_("By sex and age")));
   table = escale_report_add_table (ctx, sheet, N_("People followed by sex and age"), headers);
   table->total_row = table->total_column = TRUE;
@@ -221,6 +225,7 @@ add_nationality_and_status (EscaleReportContext  *ctx,
                                            N_("People followed"), NULL };
   EscaleReportTable *table;
 
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   if (!add_count_sheet (ctx, N_("By nationality"), by_nationality,
                         "SELECT nationality, count (*) FROM rp_person GROUP BY nationality "
                         "ORDER BY count (*) DESC, nationality IS NULL, nationality",
@@ -229,6 +234,7 @@ add_nationality_and_status (EscaleReportContext  *ctx,
   table->total_row = TRUE;
   table->note = g_strdup (escale_report_tr (ctx, N_("A person with several nationalities counts "
                                                     "under the first one recorded.")));
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   if (!add_count_sheet (ctx, N_("By status"), by_status,
                         "SELECT status, count (*) FROM rp_person GROUP BY status "
                         "ORDER BY count (*) DESC, status IS NULL, status",
@@ -245,6 +251,7 @@ add_themes (EscaleReportContext  *ctx,
   static const char *const headers[] = { N_("Theme"), N_("Actions done"), N_("Hours"), NULL };
   EscaleReportTable *table;
 
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   if (!add_count_sheet (ctx, N_("By theme"), headers,
                         "SELECT coalesce (t.theme, ''), count (*), sum (a.minutes) "
                         "FROM rp_action a LEFT JOIN main.action_theme t ON t.action_id = a.id "
@@ -298,6 +305,7 @@ add_referrals (EscaleReportContext  *ctx,
                GError              **error)
 {
   EscaleReportSheet *sheet = escale_report_add_sheet (ctx->report,
+                                                      /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
                                                       escale_report_tr (ctx, N_("Referrals by partner")));
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   PartnerRows rows = { ctx, NULL, NULL, NULL };
@@ -414,6 +422,7 @@ add_monthly (EscaleReportContext  *ctx,
       !escale_report_query (ctx, "SELECT date, person_id FROM rp_concerned",
                             read_person_month, &totals, error))
     return FALSE;
+  /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
   sheet = escale_report_add_sheet (ctx->report, escale_report_tr (ctx, N_("Monthly")));
   table = escale_report_add_table (ctx, sheet, N_("People followed and actions done per month"),
                                    headers);

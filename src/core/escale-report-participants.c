@@ -213,6 +213,7 @@ escale_report_add_participants (EscaleReportContext  *ctx,
                                 GError              **error)
 {
   EscaleReportSheet *sheet = escale_report_add_sheet (ctx->report,
+                                                      /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
                                                       escale_report_tr (ctx, N_("Participants")));
   ParticipantRows rows = { ctx, NULL };
 

@@ -72,7 +72,11 @@ add_programme_table (EscaleReportContext *ctx,
                      ProgrammeRows       *rows)
 {
   EscaleReportSheet *sheet = escale_report_add_sheet (ctx->report,
+                                                      /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
                                                       escale_report_tr (ctx, N_("Programmes")));
+  /* Translators: columns of the Programmes sheet: its name, the number of people it aims
+   * at, the people enrolled during the period, the enrolments that began (entries) and
+   * ended (exits) in it */
   static const char *const first[] = {
     N_("Programme"), N_("Target"), N_("People enrolled"), N_("Entries"), N_("Exits"),
   };
@@ -208,6 +212,8 @@ gboolean
 escale_report_add_volunteering (EscaleReportContext  *ctx,
                                 GError              **error)
 {
+  /* Translators: columns of the accounts' lines: the account's number (86, 87), its
+   * heading in the chart of accounts, hours, hourly rate, amount */
   static const char *const account_headers[] = {
     N_("Account"), N_("Heading"), N_("Hours"), N_("Hourly rate (EUR)"), N_("Amount (EUR)"), NULL,
   };
@@ -216,6 +222,7 @@ escale_report_add_volunteering (EscaleReportContext  *ctx,
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   VolunteerHours hours = { months, rows };
   EscaleReportSheet *sheet = escale_report_add_sheet (ctx->report,
+                                                      /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
                                                       escale_report_tr (ctx, N_("Volunteering")));
   EscaleReportTable *table;
   double total;

@@ -476,11 +476,13 @@ escale_report_add_filter_lines (EscaleReportContext *ctx,
   escale_report_add_line (ctx, sheet, N_("Association"),
                           escale_report_cell_text (ctx->settings->association));
   escale_report_add_line (ctx, sheet, N_("From"), escale_report_date_cell (params->from));
+  /* Translators: the last day of the report's period (after "From") */
   escale_report_add_line (ctx, sheet, N_("To"), escale_report_date_cell (params->to));
   escale_report_add_line (ctx, sheet, N_("Programme"),
                           escale_report_cell_text (ctx->programme_name
                                                    ?: escale_report_tr (ctx, N_("All programmes"))));
   escale_report_add_line (ctx, sheet, N_("Small counts (1 to 4) masked"),
+                          /* Translators: whether small counts are masked in the report */
                           escale_report_cell_text (params->mask_small
                                                    ? escale_report_tr (ctx, N_("Yes"))
                                                    : escale_report_tr (ctx, N_("No"))));
@@ -501,11 +503,13 @@ add_parameters (EscaleReportContext *ctx)
 {
   const EscaleReportParams *params = ctx->params;
   EscaleReportSheet *sheet = escale_report_add_sheet (ctx->report,
+                                                      /* Translators: the name of a sheet of the report: at most 31 characters, none of []:*?/\ */
                                                       escale_report_tr (ctx, N_("Parameters")));
   EscaleValuation valuation = ctx->settings->valuation;
   g_autofree char *version = g_strdup_printf ("Escale %s", PACKAGE_VERSION);
 
   escale_report_add_line (ctx, sheet, N_("Report"), escale_report_cell_text (report_title (ctx)));
+  /* Translators: which kind of report it is (its code, "activity" or "participants", follows) */
   escale_report_add_line (ctx, sheet, N_("Template"),
                           escale_report_cell_text (escale_report_template_to_code (params->template)));
   escale_report_add_filter_lines (ctx, sheet);
@@ -517,6 +521,7 @@ add_parameters (EscaleReportContext *ctx)
   escale_report_add_line (ctx, sheet, N_("Hourly rate (EUR)"),
                           escale_report_cell_number (ESCALE_CELL_EUROS,
                                                      ctx->settings->hourly_rate_cents / 100.0));
+  /* Translators: the program and version that made the report ("Escale 0.5.0") */
   escale_report_add_line (ctx, sheet, N_("Software"), escale_report_cell_text (version));
 }
 
