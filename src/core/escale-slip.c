@@ -282,6 +282,19 @@ find_catalogue (const char * const *catalogues,
   return NULL;
 }
 
+/* “HADDAD Amina”, as the files name people. */
+static char *
+format_name (EscalePerson *person)
+{
+  const char *family = escale_person_get (person, ESCALE_FIELD_FAMILY_NAME);
+  const char *given = escale_person_get (person, ESCALE_FIELD_GIVEN_NAMES);
+  g_autofree char *upper = g_utf8_strup (family ? family : "", -1);
+
+  if (is_blank (given))
+    return g_steal_pointer (&upper);
+  return g_strdup_printf ("%s %s", upper, given);
+}
+
 /* The day's parts for escale_slip_format_day(). */
 static void
 append_conversion (GString       *out,
@@ -372,7 +385,7 @@ escale_slip_load (EscaleStore  *store,
     return NULL;
   slip = g_new0 (EscaleSlip, 1);
   slip->person_id = person_id;
-  slip->name = escale_person_dup_display_name (person);
+  slip->name = format_name (person);
   slip->file_number = g_strdup (escale_person_get (person, ESCALE_FIELD_FILE_NUMBER));
   slip->association = g_strdup (settings->association ? settings->association : "");
   slip->today = escale_date_today ();

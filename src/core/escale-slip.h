@@ -39,7 +39,7 @@ typedef struct
 typedef struct
 {
   gint64     person_id;
-  char      *name;            /* "FAMILY Given" */
+  char      *name;            /* "HADDAD Amina": the family name in capitals */
   char      *file_number;
   char      *association;     /* the association's name; "" when unset */
   char      *today;           /* YYYY-MM-DD, the day it was read */
