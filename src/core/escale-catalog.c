@@ -716,3 +716,20 @@ escale_catalog_list_languages (void)
     g_strv_builder_add (builder, g_ptr_array_index (found, i));
   return g_strv_builder_end (builder);
 }
+
+/**
+ * escale_language_is_right_to_left:
+ *
+ * Returns: whether texts in @language are laid out from right to left
+ */
+gboolean
+escale_language_is_right_to_left (const char *language)
+{
+  static const char *const rtl[] = { "ar", "fa", "prs", "ps", "ur", "he", "ckb", NULL };
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  base = g_strndup (language, strcspn (language, "_@"));
+  return g_strv_contains (rtl, base);
+}

@@ -52,6 +52,8 @@ const char    *escale_catalog_ngettext (EscaleCatalog *catalog,
 /* The languages Escale has a catalogue for, "en" first (the source
  * language), then those of po/LINGUAS as installed: codes, sorted. */
 GStrv          escale_catalog_list_languages (void);
+/* Whether @language ("ar", "fa_AF") is written from right to left. */
+gboolean       escale_language_is_right_to_left (const char *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleCatalog, escale_catalog_unref)
 

@@ -224,3 +224,45 @@ escale_date_precision_from_code (const char *code)
     return ESCALE_DATE_ESTIMATED;
   return ESCALE_DATE_EXACT;
 }
+
+static const char *const month_names[] = {
+  /* Translators: the months' names, on their own (as in “January 2026”) */
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+static const char *const weekday_names[] = {
+  /* Translators: the days' names, on their own (opening hours) and in a
+   * date (the slip printed for a person) */
+  NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+  NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+  NC_("weekday", "Sunday"),
+};
+
+/**
+ * escale_date_month_msgid:
+ * @month: 1 = January … 12 = December
+ *
+ * Returns: (transfer none): the month's name, untranslated
+ */
+const char *
+escale_date_month_msgid (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return month_names[month - 1];
+}
+
+/**
+ * escale_date_weekday_msgid:
+ * @weekday: 1 = Monday … 7 = Sunday
+ *
+ * Returns: (transfer none): the day's name, untranslated
+ */
+const char *
+escale_date_weekday_msgid (guint weekday)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, "");
+  return weekday_names[weekday - 1];
+}

@@ -35,4 +35,12 @@ char       *escale_date_format             (const char           *iso,
 const char *escale_date_precision_to_code  (EscaleDatePrecision   precision);
 EscaleDatePrecision escale_date_precision_from_code (const char  *code);
 
+/* The English name of @month (1 = January … 12), marked NC_("month", …):
+ * translate it with g_dpgettext2 (GETTEXT_PACKAGE, "month", …) or with a
+ * catalogue's escale_catalog_pgettext (catalog, "month", …). */
+const char *escale_date_month_msgid        (guint                 month);
+/* The same for the days of the week, 1 = Monday … 7 = Sunday, marked
+ * NC_("weekday", …). */
+const char *escale_date_weekday_msgid      (guint                 weekday);
+
 G_END_DECLS

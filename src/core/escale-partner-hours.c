@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-catalog.h"
 #include "escale-date.h"
 #include "escale-partner-hours.h"
 
@@ -44,6 +45,26 @@ escale_hours_parse_time (const char *text,
   return TRUE;
 }
 
+static const char *const weekday_abbreviations[] = {
+  /* Translators: short names of the days of the week, in opening hours */
+  NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"),
+  NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"),
+  NC_("weekday", "Sun"),
+};
+
+/* A message of the interface's language or of @catalog's. */
+static const char *
+translate (EscaleCatalog *catalog,
+           const char    *context,
+           const char    *msgid)
+{
+  if (catalog != NULL)
+    return context ? escale_catalog_pgettext (catalog, context, msgid)
+                   : escale_catalog_gettext (catalog, msgid);
+  return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                 : g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
 /**
  * escale_weekday_abbreviation:
  * @weekday: 1 = Monday … 7 = Sunday
@@ -53,16 +74,9 @@ escale_hours_parse_time (const char *text,
 const char *
 escale_weekday_abbreviation (guint weekday)
 {
-  static const char *const names[] = {
-    /* Translators: short names of the days of the week, in opening hours */
-    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"),
-    NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"),
-    NC_("weekday", "Sun"),
-  };
-
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, "");
 
-  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[weekday - 1]);
+  return translate (NULL, "weekday", weekday_abbreviations[weekday - 1]);
 }
 
 /**
@@ -218,20 +232,15 @@ append_time (GString *out,
   g_string_append_printf (out, "%d:%02d", minutes / 60, minutes % 60);
 }
 
-/**
- * escale_hours_format_day:
- *
- * Returns: (transfer full) (nullable): "Mon 9:00–12:00, 14:00–17:00", the
- *   slots of @weekday in order, or %NULL when none opens that day
- */
-char *
-escale_hours_format_day (GArray *slots,
-                         guint   weekday)
+/* The slots of @weekday in order, in the language of @catalog (NULL: the
+ * interface's), or NULL when none opens that day. */
+static char *
+format_day (GArray        *slots,
+            guint          weekday,
+            EscaleCatalog *catalog)
 {
   g_autoptr(GPtrArray) day = g_ptr_array_new ();
   g_autoptr(GString) out = NULL;
-
-  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
 
   for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
@@ -244,7 +253,7 @@ escale_hours_format_day (GArray *slots,
   if (day->len == 0)
     return NULL;
   g_ptr_array_sort (day, compare_slots);
-  out = g_string_new (escale_weekday_abbreviation (weekday));
+  out = g_string_new (translate (catalog, "weekday", weekday_abbreviations[weekday - 1]));
   for (guint i = 0; i < day->len; i++)
     {
       EscalePartnerHours *slot = g_ptr_array_index (day, i);
@@ -252,7 +261,7 @@ escale_hours_format_day (GArray *slots,
 
       read_slot (slot, &opens, &closes);
       /* Translators: the separator between two slots of the same day */
-      g_string_append (out, i == 0 ? " " : _(", "));
+      g_string_append (out, i == 0 ? " " : translate (catalog, NULL, N_(", ")));
       append_time (out, opens);
       g_string_append (out, "–");
       append_time (out, closes);
@@ -261,19 +270,36 @@ escale_hours_format_day (GArray *slots,
 }
 
 /**
- * escale_hours_format:
+ * escale_hours_format_day:
+ *
+ * Returns: (transfer full) (nullable): "Mon 9:00–12:00, 14:00–17:00", the
+ *   slots of @weekday in order, or %NULL when none opens that day
+ */
+char *
+escale_hours_format_day (GArray *slots,
+                         guint   weekday)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  return format_day (slots, weekday, NULL);
+}
+
+/**
+ * escale_hours_format_in:
+ * @catalog: (nullable): the language to write in; %NULL for the interface's
  *
  * Returns: (transfer full): one line per day that opens, Monday first, or
  *   an empty string
  */
 char *
-escale_hours_format (GArray *slots)
+escale_hours_format_in (GArray        *slots,
+                        EscaleCatalog *catalog)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint weekday = 1; weekday <= 7; weekday++)
     {
-      g_autofree char *line = escale_hours_format_day (slots, weekday);
+      g_autofree char *line = format_day (slots, weekday, catalog);
 
       if (line == NULL)
         continue;
@@ -282,4 +308,16 @@ escale_hours_format (GArray *slots)
       g_string_append (out, line);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * escale_hours_format:
+ *
+ * Returns: (transfer full): one line per day that opens, Monday first, in
+ *   the interface's language, or an empty string
+ */
+char *
+escale_hours_format (GArray *slots)
+{
+  return escale_hours_format_in (slots, NULL);
 }

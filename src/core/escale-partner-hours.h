@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "escale-catalog.h"
 #include "escale-partner.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,8 @@ gboolean    escale_hours_is_open_on_date      (GArray      *slots,
 char       *escale_hours_format_day           (GArray      *slots,
                                                guint        weekday);
 char       *escale_hours_format               (GArray      *slots);
+/* The same in the language of @catalog. */
+char       *escale_hours_format_in            (GArray        *slots,
+                                               EscaleCatalog *catalog);
 
 G_END_DECLS

@@ -295,6 +295,51 @@ escale_partner_find_service (EscalePartner *partner,
   return NULL;
 }
 
+/* Text */
+
+/**
+ * escale_partner_format_address:
+ *
+ * Returns: (transfer full): the street, then the postal code and the city
+ *   on a line of their own; an empty string when none is known
+ */
+char *
+escale_partner_format_address (const EscalePartner *partner)
+{
+  g_autoptr(GString) text = g_string_new (partner->address);
+  g_autofree char *town = g_strjoin (" ", partner->postal_code ? partner->postal_code : "",
+                                     partner->city ? partner->city : "", NULL);
+
+  g_strstrip (town);
+  if (*town != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", town);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * escale_partner_format_phones:
+ *
+ * Returns: (transfer full): the phone numbers, one a line, each followed by
+ *   its label in brackets; an empty string when there is none
+ */
+char *
+escale_partner_format_phones (const EscalePartner *partner)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < partner->phones->len; i++)
+    {
+      const EscalePartnerPhone *phone = g_ptr_array_index (partner->phones, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, phone->phone);
+      if (phone->label != NULL && *phone->label != '\0')
+        g_string_append_printf (text, " (%s)", phone->label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Capacity */
 
 /* Whole days from @updated_at to @now, or -1 when @updated_at is not a time. */

@@ -111,6 +111,8 @@ EscalePartnerService *escale_partner_add_service   (EscalePartner       *partner
                                                     const char          *theme);
 EscalePartnerService *escale_partner_find_service  (EscalePartner       *partner,
                                                     const char          *theme);
+char                 *escale_partner_format_address (const EscalePartner *partner);
+char                 *escale_partner_format_phones  (const EscalePartner *partner);
 
 EscalePartnerService *escale_partner_service_new   (const char          *theme);
 void                  escale_partner_service_free  (EscalePartnerService *service);

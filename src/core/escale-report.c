@@ -246,13 +246,6 @@ escale_report_vocab_label (EscaleReportContext *ctx,
   return escale_vocab_get_label_in (ctx->store, kind, code, ctx->catalog);
 }
 
-static const char *const month_names[] = {
-  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-};
-
 char *
 escale_report_month_label (EscaleReportContext *ctx,
                            const char          *year_month)
@@ -264,7 +257,8 @@ escale_report_month_label (EscaleReportContext *ctx,
   static const char month_and_year[] = NC_("month and year", "%s %.4s");
 
   return g_strdup_printf (escale_report_trc (ctx, "month and year", month_and_year),
-                          escale_report_trc (ctx, "month", month_names[month - 1]), year_month);
+                          escale_report_trc (ctx, "month", escale_date_month_msgid ((guint) month)),
+                          year_month);
 }
 
 GPtrArray *
@@ -525,16 +519,6 @@ add_parameters (EscaleReportContext *ctx)
   escale_report_add_line (ctx, sheet, N_("Software"), escale_report_cell_text (version));
 }
 
-/* Languages written from right to left: their sheets are laid out so. */
-static gboolean
-is_right_to_left (const char *language)
-{
-  static const char *const rtl[] = { "ar", "fa", "prs", "ps", "ur", "he", "ckb", NULL };
-  g_autofree char *base = g_strndup (language, strcspn (language, "_@"));
-
-  return g_strv_contains (rtl, base);
-}
-
 static gboolean
 build_sheets (EscaleReportContext  *ctx,
               GError              **error)
@@ -565,7 +549,7 @@ escale_report_build (EscaleStore              *store,
           add_parameters (&ctx);
           for (guint i = 0; i < ctx.report->sheets->len; i++)
             ((EscaleReportSheet *) g_ptr_array_index (ctx.report->sheets, i))->right_to_left =
-              is_right_to_left (ctx.report->language);
+              escale_language_is_right_to_left (ctx.report->language);
           report = g_steal_pointer (&ctx.report);
         }
     }

@@ -1,9 +1,11 @@
 /* escale-print-util.h — printed pages made of blocks of Pango markup
  *
- * Shared by the printed agenda and the referral slip. A document is a list
- * of blocks (a title, headings, entries with a narrow column on the side
+ * Shared by the printed agenda and the slips. A document is a list of
+ * blocks (a title, headings, entries with a narrow column on the side
  * where lines start, paragraphs); the print operation spreads them over
- * pages and draws a footer under each one.
+ * pages and draws a footer under each one. A document may have two columns
+ * side by side, each in its own direction: a block then has its text in
+ * each column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,10 +35,20 @@ typedef struct _EscalePrintDoc EscalePrintDoc;
  * @side_width: in points, the side column of entries. */
 EscalePrintDoc    *escale_print_doc_new          (GtkTextDirection  direction,
                                                   double            side_width);
+/* Two columns, laid out after @left and @right. */
+EscalePrintDoc    *escale_print_doc_new_columns  (GtkTextDirection  left,
+                                                  GtkTextDirection  right,
+                                                  double            side_width);
 void               escale_print_doc_free         (EscalePrintDoc   *doc);
 /* Adds a block; takes @side (nullable) and @markup. */
 void               escale_print_doc_add          (EscalePrintDoc   *doc,
                                                   EscalePrintKind   kind,
+                                                  char             *side,
+                                                  char             *markup);
+/* In a document of two columns, gives the right column of the block last
+ * added (which escale_print_doc_add() gave the left one); takes @side
+ * (nullable) and @markup (nullable). */
+void               escale_print_doc_add_beside   (EscalePrintDoc   *doc,
                                                   char             *side,
                                                   char             *markup);
 /* Adds a block of plain @text. */
@@ -46,6 +58,11 @@ void               escale_print_doc_add_text     (EscalePrintDoc   *doc,
 /* What the footer says before the page number. */
 void               escale_print_doc_set_footer   (EscalePrintDoc   *doc,
                                                   const char       *footer);
+/* The footer's format, "%s — page %d of %d" untranslated, and the one of
+ * @doc, translated (by default, into the interface's language). */
+const char        *escale_print_page_msgid       (void);
+void               escale_print_doc_set_page_format (EscalePrintDoc *doc,
+                                                     const char     *format);
 /* A print operation that prints @doc, which it takes. */
 GtkPrintOperation *escale_print_doc_operation    (EscalePrintDoc   *doc,
                                                   const char       *job_name);
@@ -53,6 +70,9 @@ GtkPrintOperation *escale_print_doc_operation    (EscalePrintDoc   *doc,
 gboolean           escale_print_export_pdf       (GtkPrintOperation *operation,
                                                   const char        *path,
                                                   GError           **error);
+/* The markup of the plain @text, each line isolated: a name or a note keeps
+ * its own direction. */
+char              *escale_print_isolate_lines    (const char       *text);
 /* “Friday 12 June 2026” for the date @iso (YYYY-MM-DD). */
 char              *escale_print_format_long_day  (const char       *iso);
 

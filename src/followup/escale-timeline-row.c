@@ -54,6 +54,7 @@ struct _EscaleTimelineRow
   GtkWidget          *planned_buttons;
   GtkBox             *details_box;
   GtkWidget          *partner_button;
+  GtkWidget          *slip_button;
   GtkLabel           *refusal_label;
   GtkWidget          *referral_buttons;
 };
@@ -356,12 +357,19 @@ ensure_details (EscaleTimelineRow *self)
   edit = gtk_button_new_with_mnemonic (_("_Edit…"));
   set_tooltip_lazily (edit, _("Edit this action"));
   g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
+  /* Translators: a button of a planned action: prints (or saves as PDF)
+   * a slip of this appointment for the person, in French and in their
+   * language */
+  self->slip_button = gtk_button_new_with_mnemonic (_("Print _Slip…"));
+  set_tooltip_lazily (self->slip_button,
+                      _("Print this appointment for the person, in French and in their language"));
   /* Opens the partner the action is linked to, in the partner directory. */
   self->partner_button = gtk_button_new_with_mnemonic (_("Show _Partner"));
   set_tooltip_lazily (self->partner_button, _("Open this partner in the directory"));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (buttons), edit);
+  gtk_box_append (GTK_BOX (buttons), self->slip_button);
   gtk_box_append (GTK_BOX (buttons), self->partner_button);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->next_step_label));
@@ -469,6 +477,22 @@ ensure_planned_buttons (EscaleTimelineRow *self)
   gtk_box_insert_child_after (GTK_BOX (self->entry_box), self->planned_buttons, self->main_box);
 }
 
+/* Planned actions only: the slip tells the person where to go next. */
+static void
+show_slip_button (EscaleTimelineRow *self)
+{
+  gboolean planned = g_strcmp0 (escale_timeline_item_get_status (self->item), "planned") == 0;
+  gint64 id = escale_timeline_item_get_id (self->item);
+
+  gtk_widget_set_visible (self->slip_button, planned);
+  if (!planned)
+    return;
+  /* The target before the name: the action takes one. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->slip_button),
+                                          g_variant_new_int64 (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->slip_button), "person.print-slip");
+}
+
 static void
 show_details (EscaleTimelineRow *self)
 {
@@ -488,6 +512,7 @@ show_details (EscaleTimelineRow *self)
     step = g_strdup_printf (_("Next step: %s"), next_step);
   gtk_label_set_label (self->next_step_label, step ? step : "");
   gtk_widget_set_visible (GTK_WIDGET (self->next_step_label), step != NULL);
+  show_slip_button (self);
   gtk_widget_set_visible (self->partner_button, partner_id != 0);
   if (partner_id != 0)
     {

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-date.h"
 #include "escale-hours-editor.h"
 #include "escale-partner-hours.h"
 #include "escale-partner-util.h"
@@ -34,13 +35,7 @@ G_DEFINE_FINAL_TYPE (EscaleHoursEditor, escale_hours_editor, ADW_TYPE_PREFERENCE
 static const char *
 day_name (guint weekday)
 {
-  static const char *const names[N_DAYS] = {
-    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
-    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
-    NC_("weekday", "Sunday"),
-  };
-
-  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[weekday - 1]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", escale_date_weekday_msgid (weekday));
 }
 
 /* What the day's row says under its name: closed, or over midnight. */

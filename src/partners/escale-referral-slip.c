@@ -24,24 +24,6 @@
 
 /* Helpers */
 
-/* A value that keeps its own direction; each line isolated. */
-static char *
-isolated (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  GString *markup = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = g_markup_printf_escaped (ESCALE_PRINT_ISOLATE ("%s"), lines[i]);
-
-      if (i > 0)
-        g_string_append_c (markup, '\n');
-      g_string_append (markup, line);
-    }
-  return g_string_free (markup, FALSE);
-}
-
 static void
 add_field (EscalePrintDoc *doc,
            const char     *label,
@@ -50,7 +32,7 @@ add_field (EscalePrintDoc *doc,
   if (value == NULL || *value == '\0')
     return;
   escale_print_doc_add (doc, ESCALE_PRINT_ENTRY, g_markup_printf_escaped ("<b>%s</b>", label),
-                        isolated (value));
+                        escale_print_isolate_lines (value));
 }
 
 static void
@@ -61,38 +43,7 @@ add_section (EscalePrintDoc *doc,
   if (text == NULL || *text == '\0')
     return;
   escale_print_doc_add_text (doc, ESCALE_PRINT_HEADING, heading);
-  escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL, isolated (text));
-}
-
-static char *
-format_address (const EscalePartner *partner)
-{
-  g_autoptr(GString) text = g_string_new (partner->address);
-  g_autofree char *town = g_strjoin (" ", partner->postal_code ? partner->postal_code : "",
-                                     partner->city ? partner->city : "", NULL);
-
-  g_strstrip (town);
-  if (*town != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", town);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-format_phones (const EscalePartner *partner)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < partner->phones->len; i++)
-    {
-      const EscalePartnerPhone *phone = g_ptr_array_index (partner->phones, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, phone->phone);
-      if (phone->label != NULL && *phone->label != '\0')
-        g_string_append_printf (text, " (%s)", phone->label);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL, escale_print_isolate_lines (text));
 }
 
 /* The closures that end on or after @from. */
@@ -174,8 +125,8 @@ add_partner (EscalePrintDoc       *doc,
              const EscalePartner  *partner,
              const char           *from)
 {
-  g_autofree char *address = format_address (partner);
-  g_autofree char *phones = format_phones (partner);
+  g_autofree char *address = escale_partner_format_address (partner);
+  g_autofree char *phones = escale_partner_format_phones (partner);
   g_autofree char *hours = escale_hours_format (partner->hours);
   g_autofree char *closures = format_closures (partner, from);
 
@@ -202,14 +153,16 @@ add_service (EscalePrintDoc             *doc,
   escale_print_doc_add (doc, ESCALE_PRINT_HEADING, NULL,
                         g_markup_printf_escaped (_("Service: %s"), theme));
   if (!escale_editor_is_blank (service->description))
-    escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL, isolated (service->description));
+    escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL,
+                          escale_print_isolate_lines (service->description));
   add_section (doc, _("Documents to Bring"), service->documents);
   if (partner->contacts->len > 0)
     {
       g_autofree char *contact = format_contact (g_ptr_array_index (partner->contacts, 0));
 
       escale_print_doc_add_text (doc, ESCALE_PRINT_HEADING, _("Contact"));
-      escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL, isolated (contact));
+      escale_print_doc_add (doc, ESCALE_PRINT_PARAGRAPH, NULL,
+                            escale_print_isolate_lines (contact));
     }
 }
 

@@ -17,6 +17,7 @@
 #include "escale-household-dialog.h"
 #include "escale-iso.h"
 #include "escale-nearby-section.h"
+#include "escale-person-slip.h"
 #include "escale-person-store.h"
 #include "escale-person-view.h"
 #include "escale-timeline-view.h"
@@ -659,6 +660,21 @@ add_action_activated (GtkWidget                *widget,
   escale_timeline_view_add_action (self->timeline_view);
 }
 
+/* The slip printed for the person: @parameter is one planned action, or 0
+ * for all of them. */
+static void
+print_slip_activated (GtkWidget                *widget,
+                      G_GNUC_UNUSED const char *action_name,
+                      GVariant                 *parameter)
+{
+  EscalePersonView *self = ESCALE_PERSON_VIEW (widget);
+
+  if (self->person == NULL)
+    return;
+  escale_person_slip_print (widget, self->store, escale_person_get_id (self->person),
+                            g_variant_get_int64 (parameter));
+}
+
 /* Ctrl+Shift+A works wherever the focus is in the window, as long as a
  * file shows: the window handles managed shortcuts of mapped widgets. */
 static void
@@ -721,6 +737,7 @@ escale_person_view_class_init (EscalePersonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reopen_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "person.add-action", NULL, add_action_activated);
+  gtk_widget_class_install_action (widget_class, "person.print-slip", "x", print_slip_activated);
 }
 
 static void
