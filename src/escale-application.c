@@ -11,7 +11,10 @@
 #include "escale-agenda-notifier.h"
 #include "escale-application.h"
 #include "escale-geo.h"
+#include "escale-language-switch.h"
+#include "escale-language.h"
 #include "escale-resources.h"
+#include "escale-util.h"
 #include "escale-window.h"
 
 struct _EscaleApplication
@@ -201,6 +204,8 @@ escale_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (escale_application_parent_class)->startup (app);
+  /* GTK took it from its own catalogue, which some languages lack. */
+  gtk_widget_set_default_direction (escale_language_get_direction ());
   escale_geo_preload_in_background ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
@@ -255,33 +260,30 @@ escale_application_init (EscaleApplication *self)
  * escale_application_setup_i18n:
  *
  * Chooses the interface language before anything is translated: from
- * `--language`, else from the settings, else from the environment. GTK
- * must not reset the locale.
+ * `--language`, else the one chosen in the preferences, else the
+ * system's. GTK must not reset the locale.
  */
 void
 escale_application_setup_i18n (int    argc,
                                char **argv)
 {
-  g_autoptr(GSettings) settings = escale_application_new_settings ();
-  g_autofree char *language = settings ? g_settings_get_string (settings, "interface-language")
-                                       : NULL;
+  g_autofree char *language = escale_language_load_choice ();
 
-  if (language != NULL && *language != '\0')
-    g_setenv ("LANGUAGE", language, TRUE);
   for (int i = 1; i < argc; i++)
     {
-      const char *language = NULL;
+      const char *option = NULL;
 
       if (g_str_has_prefix (argv[i], "--language="))
-        language = argv[i] + strlen ("--language=");
+        option = argv[i] + strlen ("--language=");
       else if (g_str_equal (argv[i], "--language") && i + 1 < argc)
-        language = argv[i + 1];
-      if (language != NULL)
-        g_setenv ("LANGUAGE", language, TRUE);
+        option = argv[i + 1];
+      if (option != NULL)
+        escale_set_str (&language, option);
     }
   gtk_disable_setlocale ();
   if (setlocale (LC_ALL, "") == NULL || g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
     setlocale (LC_ALL, "C.UTF-8");
+  escale_language_apply (language);
   /* ESCALE_LOCALEDIR lets the app find its catalogues in the build tree. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-action-store.h"
 #include "escale-agenda-page.h"
 #include "escale-partners-page.h"
 #include "escale-people-page.h"
@@ -393,4 +394,123 @@ escale_window_add_toast (EscaleWindow *self,
 {
   g_return_if_fail (ESCALE_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * escale_window_save_state:
+ *
+ * What the window shows, for escale_window_restore_state(): its size, the
+ * page, the person's file open and the search typed, the partner shown,
+ * the agenda's day and whose agenda.
+ *
+ * Returns: (transfer full): a dictionary (a{sv})
+ */
+GVariant *
+escale_window_save_state (EscaleWindow *self)
+{
+  GVariantDict dict;
+  int width, height;
+
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+
+  g_variant_dict_init (&dict, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_variant_dict_insert (&dict, "width", "i", width);
+  g_variant_dict_insert (&dict, "height", "i", height);
+  g_variant_dict_insert (&dict, "maximized", "b", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_variant_dict_insert (&dict, "page", "s", adw_view_stack_get_visible_child_name (self->stack));
+  g_variant_dict_insert (&dict, "query", "s", escale_people_page_get_query (self->people_page));
+  g_variant_dict_insert (&dict, "person-id", "x",
+                         escale_people_page_get_person_id (self->people_page));
+  g_variant_dict_insert (&dict, "partner-id", "x",
+                         escale_partners_page_get_partner_id (self->partners_page));
+  g_variant_dict_insert (&dict, "agenda-day", "s", escale_agenda_page_get_day (self->agenda_page));
+  g_variant_dict_insert (&dict, "agenda-everyone", "b",
+                         escale_agenda_page_get_everyone (self->agenda_page));
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
+/**
+ * escale_window_restore_state:
+ * @state: from escale_window_save_state(); missing keys are left alone
+ *
+ * Shows what @state says, in a window not yet presented or shown.
+ */
+void
+escale_window_restore_state (EscaleWindow *self,
+                             GVariant     *state)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (state);
+  const char *text;
+  gint64 id;
+  int width, height;
+  gboolean flag;
+
+  g_return_if_fail (ESCALE_IS_WINDOW (self));
+  g_return_if_fail (g_variant_is_of_type (state, G_VARIANT_TYPE_VARDICT));
+
+  if (g_variant_dict_lookup (&dict, "width", "i", &width) &&
+      g_variant_dict_lookup (&dict, "height", "i", &height))
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_variant_dict_lookup (&dict, "maximized", "b", &flag))
+    {
+      if (flag)
+        gtk_window_maximize (GTK_WINDOW (self));
+      else
+        gtk_window_unmaximize (GTK_WINDOW (self));
+    }
+  if (g_variant_dict_lookup (&dict, "agenda-day", "&s", &text) && escale_store_check_iso_date (text))
+    escale_agenda_page_set_day (self->agenda_page, text);
+  if (g_variant_dict_lookup (&dict, "agenda-everyone", "b", &flag))
+    escale_agenda_page_set_everyone (self->agenda_page, flag);
+  if (g_variant_dict_lookup (&dict, "partner-id", "x", &id) && id != 0)
+    escale_partners_page_show_partner (self->partners_page, id);
+  if (g_variant_dict_lookup (&dict, "query", "&s", &text))
+    escale_people_page_set_query (self->people_page, text);
+  if (g_variant_dict_lookup (&dict, "person-id", "x", &id) && id != 0)
+    escale_people_page_open_person (self->people_page, id);
+  if (g_variant_dict_lookup (&dict, "page", "&s", &text) &&
+      adw_view_stack_get_child_by_name (self->stack, text) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, text);
+}
+
+/**
+ * escale_window_reload:
+ *
+ * Reads again from the store what the pages show: after a change made
+ * elsewhere, such as in a dialog another window opened.
+ */
+void
+escale_window_reload (EscaleWindow *self)
+{
+  g_return_if_fail (ESCALE_IS_WINDOW (self));
+  escale_people_page_reload (self->people_page);
+  escale_agenda_page_refresh (self->agenda_page);
+  escale_partners_page_reload (self->partners_page);
+}
+
+/**
+ * escale_window_rebuild:
+ *
+ * Makes a window like @self, in the interface language now in force: on
+ * the same store and application, showing the same things (see
+ * escale_window_save_state()), and taking over the person editor @self's
+ * People page has open. Neither window is presented nor destroyed.
+ *
+ * Returns: (transfer none): the new window
+ */
+EscaleWindow *
+escale_window_rebuild (EscaleWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+  EscaleWindow *window;
+
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), NULL);
+
+  state = escale_window_save_state (self);
+  window = escale_window_new (ESCALE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                              self->store);
+  escale_window_restore_state (window, state);
+  escale_people_page_take_editor (window->people_page, self->people_page);
+  return window;
 }

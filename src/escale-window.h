@@ -31,5 +31,10 @@ void          escale_window_open_file_number (EscaleWindow   *self,
                                               const char     *file_number);
 void          escale_window_add_toast       (EscaleWindow      *self,
                                              AdwToast          *toast);
+GVariant     *escale_window_save_state      (EscaleWindow      *self);
+void          escale_window_restore_state   (EscaleWindow      *self,
+                                             GVariant          *state);
+void          escale_window_reload          (EscaleWindow      *self);
+EscaleWindow *escale_window_rebuild         (EscaleWindow      *self);
 
 G_END_DECLS

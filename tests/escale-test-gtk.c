@@ -165,12 +165,35 @@ escale_test_find_all (gpointer root,
   return found;
 }
 
+/**
+ * escale_test_strip_isolates:
+ *
+ * Returns: (transfer full): @text without the invisible marks that keep
+ *   the direction of the values placed in it (isolates, U+2066 to U+2069,
+ *   and the marks of the line's direction, U+200E and U+200F)
+ */
+char *
+escale_test_strip_isolates (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x2066 || c > 0x2069) && c != 0x200e && c != 0x200f)
+        g_string_append_unichar (plain, c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
 static gboolean
 shows_text (GtkWidget     *widget,
             gconstpointer  data)
 {
-  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0 &&
-         gtk_widget_is_drawable (widget);
+  g_autofree char *shown = escale_test_strip_isolates (gtk_label_get_label (GTK_LABEL (widget)));
+
+  return g_strcmp0 (shown, data) == 0 && gtk_widget_is_drawable (widget);
 }
 
 GtkWidget *
@@ -184,7 +207,10 @@ static gboolean
 title_contains (GtkWidget     *widget,
                 gconstpointer  data)
 {
-  return strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) != NULL;
+  g_autofree char *title =
+    escale_test_strip_isolates (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+  return strstr (title, data) != NULL;
 }
 
 AdwActionRow *

@@ -33,10 +33,12 @@ GtkWidget        *escale_test_find_widget         (gpointer             root,
 /* Every descendant of @root (or @root) of @type, in depth-first order. */
 GPtrArray        *escale_test_find_all            (gpointer             root,
                                                    GType                type);
-/* The first drawn label showing @text exactly. */
+/* @text without the bidi isolates and marks the interface puts around values. */
+char             *escale_test_strip_isolates      (const char          *text);
+/* The first drawn label showing @text exactly, isolates aside. */
 GtkWidget        *escale_test_find_label          (gpointer             root,
                                                    const char          *text);
-/* The first action row whose title contains @text. */
+/* The first action row whose title contains @text, isolates aside. */
 AdwActionRow     *escale_test_find_row            (gpointer             root,
                                                    const char          *text);
 

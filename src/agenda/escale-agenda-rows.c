@@ -9,6 +9,7 @@
 #include "escale-agenda-rows.h"
 #include "escale-agenda-util.h"
 #include "escale-followup-util.h"
+#include "escale-language.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
 
@@ -162,21 +163,29 @@ escale_agenda_join_details (const char * const *parts,
         continue;
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append (text, parts[i]);
+      /* Each part keeps its direction; the line takes the interface's. */
+      g_string_append_printf (text, ESCALE_ISOLATE ("%s"), parts[i]);
     }
   return g_string_free (text, FALSE);
 }
 
+/* Titles and subtitles are lines of isolated values: they take the
+ * interface's direction (see escale-language.h). */
 AdwActionRow *
 escale_agenda_plain_row_new (const char *title,
                              const char *subtitle)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  g_autofree char *title_line = g_strconcat (escale_direction_mark (), title, NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_line);
   if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (row, subtitle);
+    {
+      g_autofree char *subtitle_line = g_strconcat (escale_direction_mark (), subtitle, NULL);
+
+      adw_action_row_set_subtitle (row, subtitle_line);
+    }
   adw_action_row_set_subtitle_lines (row, 2);
   return row;
 }

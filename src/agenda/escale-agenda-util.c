@@ -9,6 +9,7 @@
 
 #include "escale-agenda-util.h"
 #include "escale-date.h"
+#include "escale-language.h"
 
 char *
 escale_agenda_add_days (const char *iso,
@@ -51,16 +52,23 @@ escale_agenda_format_day (const char *iso,
   return g_date_time_format (time, _("%A %-d %B"));
 }
 
+/* The name and the file number are isolated: they keep their order inside
+ * a right-to-left line, which takes its direction from the interface. */
 char *
 escale_agenda_format_person (const char *who,
                              const char *file_number)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+
   if (who == NULL || *who == '\0')
     who = _("Unnamed");
   if (file_number == NULL || *file_number == '\0')
     return g_strdup (who);
+  name = escale_isolate (who);
+  number = g_strdup_printf (ESCALE_ISOLATE_LTR ("%s"), file_number);
   /* Translators: a person's name and, in brackets, their file number */
-  return g_strdup_printf (_("%s (%s)"), who, file_number);
+  return g_strdup_printf (_("%s (%s)"), name, number);
 }
 
 char *
@@ -78,8 +86,10 @@ escale_agenda_format_who (const EscaleAgendaAction *action)
     {
       if (action->who == NULL || *action->who == '\0')
         return g_strdup (_("Household"));
+      g_autofree char *name = escale_isolate (action->who);
+
       /* Translators: %s is the name of a household */
-      return g_strdup_printf (_("Household %s"), action->who);
+      return g_strdup_printf (_("Household %s"), name);
     }
   return escale_agenda_format_person (action->who, action->file_number);
 }

@@ -21,6 +21,7 @@
 #include "escale-demo.h"
 #include "escale-demo-partners.h"
 #include "escale-import.h"
+#include "escale-language.h"
 #include "escale-partner-import.h"
 #include "escale-person-store.h"
 #include "escale-person-list.h"
@@ -444,6 +445,15 @@ run_import (const char  *database,
 
 /* Main */
 
+static void
+set_language (const char *code)
+{
+  g_autofree char *list = escale_language_gettext_list (code);
+
+  if (list != NULL)
+    g_setenv ("LANGUAGE", list, TRUE);
+}
+
 /* --language must act before any text is translated, so before the options
  * are parsed (their help is translated). */
 static void
@@ -453,9 +463,9 @@ apply_language_option (int    argc,
   for (int i = 1; i < argc && argv[i][0] == '-'; i++)
     {
       if (g_str_equal (argv[i], "--language") && i + 1 < argc)
-        g_setenv ("LANGUAGE", argv[++i], TRUE);
+        set_language (argv[++i]);
       else if (g_str_has_prefix (argv[i], "--language="))
-        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+        set_language (argv[i] + strlen ("--language="));
       else if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
         i++;
       else if (g_str_equal (argv[i], "--"))

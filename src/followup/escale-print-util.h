@@ -13,12 +13,14 @@
 
 #include <gtk/gtk.h>
 
+#include "escale-language.h"
+
 G_BEGIN_DECLS
 
 /* Names and notes keep their own direction inside a line of the page's:
  * "Situation stable." stays so in an Arabic printout. For literal strings
  * in markup formats. */
-#define ESCALE_PRINT_ISOLATE(s) "\u2068" s "\u2069"
+#define ESCALE_PRINT_ISOLATE(s) ESCALE_ISOLATE (s)
 
 typedef enum {
   ESCALE_PRINT_TITLE,

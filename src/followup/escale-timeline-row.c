@@ -13,15 +13,11 @@
 
 #include "escale-action-store.h"
 #include "escale-followup-util.h"
+#include "escale-language.h"
 #include "escale-referral-store.h"
 #include "escale-timeline-row.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
-
-/* Unicode first-strong isolates: a Latin name keeps its order inside an
- * Arabic line, and the other way round. */
-#define ISOLATE_START "\xe2\x81\xa8"
-#define ISOLATE_END   "\xe2\x81\xa9"
 
 struct _EscaleTimelineRow
 {
@@ -143,8 +139,9 @@ add_part (GString    *text,
 {
   if (part == NULL || *part == '\0')
     return;
-  g_string_append_printf (text, "%s" ISOLATE_START "%s" ISOLATE_END,
-                          text->len > 0 ? " · " : "", part);
+  /* A line of values takes the interface's direction (escale-language.h). */
+  g_string_append (text, text->len > 0 ? " · " : escale_direction_mark ());
+  g_string_append_printf (text, ESCALE_ISOLATE ("%s"), part);
 }
 
 static char *
@@ -435,8 +432,12 @@ show_referral_details (EscaleTimelineRow *self)
     }
   gtk_widget_set_visible (self->referral_buttons, any);
   if (reason != NULL && *reason != '\0')
-    /* Translators: why a partner refused a referral */
-    text = g_strdup_printf (_("Reason of the refusal: %s"), reason);
+    {
+      g_autofree char *isolated = escale_isolate (reason);
+
+      /* Translators: why a partner refused a referral */
+      text = g_strdup_printf (_("Reason of the refusal: %s"), isolated);
+    }
   gtk_label_set_label (self->refusal_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->refusal_label), text != NULL);
 }
@@ -498,13 +499,15 @@ show_details (EscaleTimelineRow *self)
 {
   EscaleTimelineItem *item = self->item;
   const char *notes = escale_timeline_item_get_notes (item);
-  const char *next_step = escale_timeline_item_get_next_step (item);
+  g_autofree char *next_step = NULL;
   g_autofree char *due = escale_format_date (escale_timeline_item_get_next_step_due (item));
   g_autofree char *step = NULL;
   gint64 partner_id = escale_timeline_item_get_partner_id (item);
 
   gtk_label_set_label (self->notes_label, notes && *notes ? notes : _("No notes"));
   gtk_widget_set_opacity (GTK_WIDGET (self->notes_label), notes && *notes ? 1.0 : 0.6);
+  if (escale_timeline_item_get_next_step (item) != NULL)
+    next_step = escale_isolate (escale_timeline_item_get_next_step (item));
   if (next_step != NULL && *due)
     /* Translators: %1$s is what to do next, %2$s the date it is due */
     step = g_strdup_printf (_("Next step: %1$s (by %2$s)"), next_step, due);
@@ -585,6 +588,7 @@ static void
 show_status_change (EscaleTimelineRow *self)
 {
   g_autofree char *status = status_label (self);
+  g_autofree char *isolated = escale_isolate (status);
   g_autofree char *title = NULL;
   g_autofree char *date = escale_format_date (escale_timeline_item_get_date (self->item));
   GString *meta = g_string_new (NULL);
@@ -592,7 +596,7 @@ show_status_change (EscaleTimelineRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "status-change");
   set_icon (self, "application-certificate-symbolic", NULL);
   /* Translators: an administrative status starts, like “Status: Refugee” */
-  title = g_strdup_printf (_("Status: %s"), status);
+  title = g_strdup_printf (_("Status: %s"), isolated);
   gtk_label_set_label (self->title_label, title);
   add_part (meta, date);
   add_part (meta, escale_timeline_item_get_document (self->item));
@@ -609,10 +613,12 @@ show_expiry (EscaleTimelineRow *self)
   g_autofree char *title = NULL;
   g_autofree char *day = escale_format_date (date);
   g_autofree char *status = status_label (self);
+  g_autofree char *isolated = NULL;
   GString *meta = g_string_new (NULL);
 
   if (document == NULL || *document == '\0')
     document = _("Residence document");
+  isolated = escale_isolate (document);
   gtk_widget_add_css_class (GTK_WIDGET (self), "document-expiry");
   if (expired)
     gtk_widget_add_css_class (GTK_WIDGET (self), "expired");
@@ -620,7 +626,7 @@ show_expiry (EscaleTimelineRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "expiring");
   set_icon (self, "alarm-symbolic", NULL);
   /* Translators: %s is a residence document, like “Residence permit expired” */
-  title = g_strdup_printf (expired ? _("%s expired") : _("%s expires"), document);
+  title = g_strdup_printf (expired ? _("%s expired") : _("%s expires"), isolated);
   gtk_label_set_label (self->title_label, title);
   add_part (meta, day);
   add_part (meta, status);

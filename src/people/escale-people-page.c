@@ -282,6 +282,17 @@ on_editor_destroy (EscalePeoplePage *self)
 }
 
 static void
+watch_editor (EscalePeoplePage *self)
+{
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "open-person", G_CALLBACK (on_editor_open_person), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "destroy", G_CALLBACK (on_editor_destroy), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 open_editor (EscalePeoplePage *self,
              EscalePerson     *person)
 {
@@ -297,12 +308,7 @@ open_editor (EscalePeoplePage *self,
   if (person != NULL)
     g_object_set_data_full (G_OBJECT (self->editor), "before", escale_person_copy (person),
                             g_object_unref);
-  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "open-person", G_CALLBACK (on_editor_open_person), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "destroy", G_CALLBACK (on_editor_destroy), self,
-                           G_CONNECT_SWAPPED);
+  watch_editor (self);
   gtk_window_present (GTK_WINDOW (self->editor));
 }
 
@@ -560,4 +566,51 @@ escale_people_page_get_editor (EscalePeoplePage *self)
 {
   g_return_val_if_fail (ESCALE_IS_PEOPLE_PAGE (self), NULL);
   return self->editor ? GTK_WIDGET (self->editor) : NULL;
+}
+
+const char *
+escale_people_page_get_query (EscalePeoplePage *self)
+{
+  g_return_val_if_fail (ESCALE_IS_PEOPLE_PAGE (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * escale_people_page_reload:
+ *
+ * Reads the list and the file shown again, after a change made elsewhere.
+ */
+void
+escale_people_page_reload (EscalePeoplePage *self)
+{
+  g_return_if_fail (ESCALE_IS_PEOPLE_PAGE (self));
+  reload (self);
+  show_person (self, self->person_id);
+}
+
+/**
+ * escale_people_page_take_editor:
+ * @from: the page that opened the editor
+ *
+ * Takes over the person editor open on @from, unsaved text and all, when
+ * @self has none: the editor becomes transient for @self's window and its
+ * outcome (saved, closed) comes to @self, as if @self had opened it.
+ */
+void
+escale_people_page_take_editor (EscalePeoplePage *self,
+                                EscalePeoplePage *from)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (ESCALE_IS_PEOPLE_PAGE (self));
+  g_return_if_fail (ESCALE_IS_PEOPLE_PAGE (from));
+
+  if (from->editor == NULL || self->editor != NULL || from == self)
+    return;
+  self->editor = g_steal_pointer (&from->editor);
+  g_signal_handlers_disconnect_by_data (self->editor, from);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_window_set_transient_for (GTK_WINDOW (self->editor),
+                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  watch_editor (self);
 }

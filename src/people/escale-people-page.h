@@ -30,5 +30,9 @@ gboolean          escale_people_page_close_file    (EscalePeoplePage *self,
                                                     const char       *reason,
                                                     GError          **error);
 GtkWidget        *escale_people_page_get_editor    (EscalePeoplePage *self);
+const char       *escale_people_page_get_query     (EscalePeoplePage *self);
+void              escale_people_page_reload        (EscalePeoplePage *self);
+void              escale_people_page_take_editor   (EscalePeoplePage *self,
+                                                    EscalePeoplePage *from);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-date.h"
+#include "escale-language.h"
 #include "escale-person-row.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
@@ -36,7 +37,9 @@ format_details (EscalePersonRow     *self,
   g_autofree char *today = escale_date_today ();
   int age = escale_date_age_on (escale_person_summary_get_birth_date (summary), today);
 
-  g_string_append_printf (details, "\xe2\x81\xa6%s\xe2\x81\xa9",
+  /* A line of values takes the interface's direction (escale-language.h). */
+  g_string_append (details, escale_direction_mark ());
+  g_string_append_printf (details, ESCALE_ISOLATE_LTR ("%s"),
                           escale_person_summary_get_file_number (summary) ?: "");
   if (status != NULL)
     {

@@ -16,6 +16,7 @@
 #include "escale-enrolments-section.h"
 #include "escale-household-dialog.h"
 #include "escale-iso.h"
+#include "escale-language.h"
 #include "escale-nearby-section.h"
 #include "escale-person-slip.h"
 #include "escale-person-store.h"
@@ -67,8 +68,9 @@ add_group (EscalePersonView *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-/* Values are isolated so that a Latin name or a phone number keeps its
- * order inside a right-to-left interface. */
+/* A value alone in its subtitle takes its own direction; callers isolate
+ * those they put inside a sentence or next to other text (see
+ * escale-language.h), and phone and file numbers. */
 static AdwActionRow *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
@@ -182,7 +184,7 @@ build_contact (EscalePersonView *self)
   const char *postal = field (self, ESCALE_FIELD_POSTAL_CODE), *city = field (self, ESCALE_FIELD_CITY);
 
   if (field (self, ESCALE_FIELD_PHONE) != NULL)
-    phone = g_strdup_printf ("\xe2\x81\xa6%s\xe2\x81\xa9", field (self, ESCALE_FIELD_PHONE));
+    phone = g_strdup_printf (ESCALE_ISOLATE_LTR ("%s"), field (self, ESCALE_FIELD_PHONE));
   if (postal != NULL || city != NULL)
     g_string_append_printf (address, "%s%s%s%s", address->len ? "\n" : "", postal ? postal : "",
                             postal && city ? " " : "", city ? city : "");
@@ -224,7 +226,8 @@ format_period (const EscaleStatusPeriod *period)
   else if (*to)
     g_string_append_printf (text, _("until %s"), to);
   if (period->document != NULL)
-    g_string_append_printf (text, "%s%s", text->len ? " · " : "", period->document);
+    g_string_append_printf (text, "%s" ESCALE_ISOLATE ("%s"), text->len ? " · " : "",
+                            period->document);
   if (*expiry)
     {
       g_string_append (text, text->len ? " · " : "");
@@ -386,7 +389,7 @@ build_household (EscalePersonView *self)
     {
       EscaleHouseholdMember *member = g_ptr_array_index (members, i);
       g_autofree char *name = escale_format_person_name (member->family_name, member->given_names);
-      g_autofree char *subtitle = g_strdup_printf ("\xe2\x81\xa6%s\xe2\x81\xa9",
+      g_autofree char *subtitle = g_strdup_printf (ESCALE_ISOLATE_LTR ("%s"),
                                                    member->file_number);
       AdwActionRow *row = add_row (group, name, subtitle);
 
@@ -435,7 +438,8 @@ update_header (EscalePersonView *self)
                                                      field (self, ESCALE_FIELD_GIVEN_NAMES));
   g_autofree char *status = escale_vocab_get_label (self->store, ESCALE_VOCAB_STATUS,
                                                     escale_person_get_current_status (self->person));
-  g_autofree char *details = g_strdup_printf ("\xe2\x81\xa6%s\xe2\x81\xa9%s%s",
+  g_autofree char *details = g_strdup_printf ("%s" ESCALE_ISOLATE_LTR ("%s") "%s%s",
+                                              escale_direction_mark (),
                                               field (self, ESCALE_FIELD_FILE_NUMBER),
                                               *status ? " · " : "", status);
   gboolean closed = escale_person_is_closed (self->person);
@@ -449,11 +453,11 @@ update_header (EscalePersonView *self)
   if (closed)
     {
       g_autofree char *date = escale_format_date (field (self, ESCALE_FIELD_CLOSED_ON));
+      g_autofree char *reason = escale_isolate (field (self, ESCALE_FIELD_CLOSE_REASON));
       g_autofree char *text = NULL;
 
       /* Translators: %1$s is a date, %2$s the reason the file was closed */
-      text = g_strdup_printf (_("File closed on %1$s: %2$s"), date,
-                              field (self, ESCALE_FIELD_CLOSE_REASON) ?: "");
+      text = g_strdup_printf (_("File closed on %1$s: %2$s"), date, reason);
       gtk_label_set_label (self->closed_label, text);
     }
 }

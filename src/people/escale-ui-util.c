@@ -10,6 +10,7 @@
 
 #include "escale-date.h"
 #include "escale-iso.h"
+#include "escale-language.h"
 #include "escale-programme-store.h"
 #include "escale-ui-util.h"
 #include "escale-vocab.h"
@@ -348,4 +349,10 @@ escale_question_dismiss (GtkWidget **question)
   gtk_window_set_transient_for (GTK_WINDOW (*question), NULL);
   gtk_window_destroy (GTK_WINDOW (*question));
   g_clear_weak_pointer (question);
+}
+
+const char *
+escale_direction_mark (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL ? ESCALE_RLM : ESCALE_LRM;
 }

@@ -61,5 +61,8 @@ char       *escale_format_person_name       (const char         *family_name,
 char       *escale_format_birth             (const char         *birth_date,
                                              const char         *precision);
 char       *escale_format_date              (const char         *iso);
+/* ESCALE_RLM or ESCALE_LRM, after the interface's direction: the start of
+ * a line made of isolated values (see escale-language.h). */
+const char *escale_direction_mark           (void);
 
 G_END_DECLS

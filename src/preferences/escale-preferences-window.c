@@ -12,6 +12,9 @@
 
 #include "escale-application.h"
 #include "escale-association-page.h"
+#include "escale-catalog.h"
+#include "escale-language-switch.h"
+#include "escale-language.h"
 #include "escale-map-tiles-row.h"
 #include "escale-preferences-window.h"
 #include "escale-programme-form.h"
@@ -37,11 +40,13 @@ struct _EscalePreferencesWindow
   GSettings            *settings;
   GPtrArray            *vocab_groups;      /* VocabGroup */
   GPtrArray            *programme_rows;
+  GStrv                 languages;         /* the language row's codes, "" first */
 
   EscaleAssociationPage *association_page;
   AdwPreferencesPage   *vocabularies_page;
   AdwPreferencesGroup  *programmes_group;
   GtkWidget            *worker_name_row;
+  AdwComboRow          *language_row;
   GtkWidget            *agenda_days;
   GtkWidget            *expiry_days;
   GtkWidget            *lost_contact_months;
@@ -116,6 +121,58 @@ setting_widget (EscalePreferencesWindow *self,
                                                            ADW_TYPE_PREFERENCES_ROW), FALSE);
     }
   return NULL;
+}
+
+/* Interface language */
+
+static gboolean
+switch_language (gpointer user_data)
+{
+  escale_language_switch (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the row's popover is done with: the switch replaces this window. */
+static void
+on_language_selected (EscalePreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  const char *code;
+
+  if (selected >= g_strv_length (self->languages))
+    return;
+  code = self->languages[selected];
+  escale_language_save_choice (code);
+  if (!g_str_equal (code, escale_language_get_current ()))
+    g_idle_add_full (G_PRIORITY_DEFAULT, switch_language, g_strdup (code), g_free);
+}
+
+/* "System language", then each language Escale has a catalogue for, named
+ * in itself; the language in force selected. */
+static void
+setup_language_row (EscalePreferencesWindow *self)
+{
+  g_auto(GStrv) available = escale_catalog_list_languages ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *current = escale_language_get_current ();
+
+  g_strv_builder_add (codes, "");
+  gtk_string_list_append (names, _("System language"));
+  for (guint i = 0; available[i] != NULL; i++)
+    {
+      g_autofree char *name = escale_language_native_name (available[i]);
+
+      g_strv_builder_add (codes, available[i]);
+      gtk_string_list_append (names, name);
+    }
+  self->languages = g_strv_builder_end (codes);
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  for (guint i = 0; self->languages[i] != NULL; i++)
+    if (g_str_equal (self->languages[i], current))
+      adw_combo_row_set_selected (self->language_row, i);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
 }
 
 /* Vocabularies */
@@ -368,6 +425,7 @@ escale_preferences_window_dispose (GObject *object)
 
   g_clear_pointer (&self->vocab_groups, g_ptr_array_unref);
   g_clear_pointer (&self->programme_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -389,6 +447,7 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, vocabularies_page);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, programmes_group);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, worker_name_row);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, agenda_days);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, expiry_days);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
@@ -414,6 +473,7 @@ escale_preferences_window_init (EscalePreferencesWindow *self)
   self->programme_rows = g_ptr_array_new ();
   self->settings = escale_application_new_settings ();
   setting_widget (self, NULL);
+  setup_language_row (self);
   escale_map_tiles_row_set_settings (ESCALE_MAP_TILES_ROW (self->map_tiles_row), self->settings);
 }
 
@@ -438,6 +498,34 @@ escale_preferences_window_new (GtkWindow   *parent,
   return self;
 }
 
+/**
+ * escale_preferences_window_rebuild:
+ * @parent: (nullable): the window the new one is transient for
+ *
+ * Makes preferences like @self, in the interface language now in force:
+ * on the same store, showing the same page. Neither is presented nor
+ * destroyed.
+ *
+ * Returns: (transfer none): the new window
+ */
+EscalePreferencesWindow *
+escale_preferences_window_rebuild (EscalePreferencesWindow *self,
+                                   GtkWindow               *parent)
+{
+  EscalePreferencesWindow *window;
+  int width, height;
+
+  g_return_val_if_fail (ESCALE_IS_PREFERENCES_WINDOW (self), NULL);
+
+  window = escale_preferences_window_new (parent, self->store);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  adw_preferences_window_set_visible_page_name (
+    ADW_PREFERENCES_WINDOW (window),
+    adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (self)));
+  return window;
+}
+
 GtkWidget *
 escale_preferences_window_get_setting_widget (EscalePreferencesWindow *self,
                                               const char              *key)
@@ -446,6 +534,8 @@ escale_preferences_window_get_setting_widget (EscalePreferencesWindow *self,
   g_return_val_if_fail (key != NULL, NULL);
   if (g_str_equal (key, "map-tiles-path"))
     return self->map_tiles_row;
+  if (g_str_equal (key, "interface-language"))
+    return GTK_WIDGET (self->language_row);
   return setting_widget (self, key);
 }
 

@@ -18,9 +18,16 @@ G_DECLARE_FINAL_TYPE (EscalePreferencesWindow, escale_preferences_window, ESCALE
 /* @parent: (nullable): the window it is transient for */
 EscalePreferencesWindow *escale_preferences_window_new (GtkWindow               *parent,
                                                         EscaleStore             *store);
+/* Preferences like @self (store, page), in the interface language now in
+ * force, transient for @parent (nullable); not presented. */
+EscalePreferencesWindow *escale_preferences_window_rebuild (EscalePreferencesWindow *self,
+                                                            GtkWindow               *parent);
 /* The widget bound to the GSettings key @key ("worker-name", "agenda-days",
  * "expiry-warning-days", "lost-contact-months", "notify-appointments",
- * "online-map-tiles"); for "map-tiles-path", its EscaleMapTilesRow. */
+ * "online-map-tiles"); for "map-tiles-path", its EscaleMapTilesRow; for
+ * "interface-language", the AdwComboRow of languages ("System language"
+ * first, then those of escale_catalog_list_languages()), which switches
+ * at once. */
 GtkWidget *escale_preferences_window_get_setting_widget (EscalePreferencesWindow *self,
                                                          const char              *key);
 /* The row of the entry @code of the vocabulary @kind (an AdwEntryRow whose

@@ -10,47 +10,6 @@
 #include "escale-date.h"
 #include "escale-reports-util.h"
 
-/* Each language's name as its speakers write it: never translated. */
-static const struct
-{
-  const char *code;
-  const char *name;
-} native_names[] = {
-  { "am", "አማርኛ" },
-  { "ar", "العربية" },
-  { "bg", "Български" },
-  { "bn", "বাংলা" },
-  { "ckb", "کوردیی ناوەندی" },
-  { "de", "Deutsch" },
-  { "en", "English" },
-  { "es", "Español" },
-  { "fa", "فارسی" },
-  { "ff", "Fulfulde" },
-  { "fr", "Français" },
-  { "hy", "Հայերեն" },
-  { "it", "Italiano" },
-  { "ka", "ქართული" },
-  { "ku", "Kurdî" },
-  { "ln", "Lingála" },
-  { "nl", "Nederlands" },
-  { "pl", "Polski" },
-  { "prs", "دری" },
-  { "ps", "پښتو" },
-  { "pt", "Português" },
-  { "ro", "Română" },
-  { "ru", "Русский" },
-  { "so", "Soomaali" },
-  { "sq", "Shqip" },
-  { "sw", "Kiswahili" },
-  { "ta", "தமிழ்" },
-  { "ti", "ትግርኛ" },
-  { "tr", "Türkçe" },
-  { "uk", "Українська" },
-  { "ur", "اردو" },
-  { "vi", "Tiếng Việt" },
-  { "zh", "中文" },
-};
-
 /* Months counted from year 0: month index → its first and last days. */
 static char *
 month_first_day (int index)
@@ -130,23 +89,6 @@ escale_report_format_period (const char *from,
 
   /* Translators: a report's period, from its first day to its last */
   return g_strdup_printf (C_("period", "%s – %s"), first, last);
-}
-
-char *
-escale_language_native_name (const char *code)
-{
-  g_autofree char *base = NULL;
-  const char *region;
-
-  g_return_val_if_fail (code != NULL, NULL);
-
-  region = strpbrk (code, "_-");
-  base = region ? g_strndup (code, region - code) : g_strdup (code);
-  for (guint i = 0; i < G_N_ELEMENTS (native_names); i++)
-    if (g_str_equal (native_names[i].code, base))
-      return region ? g_strdup_printf ("%s (%s)", native_names[i].name, region + 1)
-                    : g_strdup (native_names[i].name);
-  return g_strdup (code);
 }
 
 /* "fr_FR.UTF-8@euro" → "fr_FR". */

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "escale-language.h"
 #include "escale-report.h"
 
 G_BEGIN_DECLS
@@ -31,9 +32,6 @@ gboolean    escale_report_period_dates     (EscaleReportPeriod   period,
 char       *escale_report_format_period    (const char          *from,
                                             const char          *to);
 
-/* A language's name in that language ("Français" for "fr"); the code
- * itself for a language the table does not know. */
-char       *escale_language_native_name    (const char          *code);
 /* The interface language when Escale has a catalogue for it (one of
  * @languages), else "en". */
 char       *escale_report_default_language (const char *const   *languages);
