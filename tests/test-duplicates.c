@@ -223,6 +223,49 @@ test_scripts (void)
   }
 }
 
+/* One name spelt in other ways or other scripts: whichever is typed, the
+ * file kept under another spelling is suggested, and no other file. */
+static void
+test_spellings (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 kept[] = {
+    add (store, "Haddad", "Mohamed", "1990-03-14", "exact", NULL),
+    add (store, "Tesfay", "Yonas", "1995-01-01", "year", NULL),
+    add (store, "Kovalenko", "Oleksandr", "1985-05-05", "exact", NULL),
+    add (store, "Шевченко", "Олександр", "1979-09-09", "exact", NULL),
+  };
+  static const struct
+  {
+    guint       kept;  /* index in kept[] */
+    const char *family;
+    const char *given;
+    const char *birth_date;
+  } typed[] = {
+    { 0, "Haddad", "Mohammed", "1990-03-14" },
+    { 0, "Haddad", "Muhammad", NULL },
+    { 0, "حداد", "محمد", "1990-03-14" },
+    { 1, "Tesfay", "Yonass", "1995-06-30" },
+    { 1, "ተስፋይ", "ዮናስ", NULL },
+    { 1, "Tesfai", "Yonas", NULL },
+    { 2, "Коваленко", "Олександр", "1985-05-05" },
+    { 2, "Kovalenko", "Aleksandr", NULL },
+    { 2, "Kovalenko", "Alexander", "1985-05-05" },
+    { 3, "Shevchenko", "Oleksandr", "1979-09-09" },
+    { 3, "Chevtchenko", "Alexandre", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GPtrArray) found = duplicates_of (store, typed[i].family, typed[i].given,
+                                                  typed[i].birth_date,
+                                                  typed[i].birth_date ? "exact" : NULL, NULL);
+
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_true (found_id (found, kept[typed[i].kept]));
+    }
+}
+
 static void
 test_limit_and_order (void)
 {
@@ -278,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/duplicates/order-and-accents", test_order_and_accents);
   g_test_add_func ("/duplicates/not-itself", test_not_itself);
   g_test_add_func ("/duplicates/scripts", test_scripts);
+  g_test_add_func ("/duplicates/spellings", test_spellings);
   g_test_add_func ("/duplicates/limit-and-order", test_limit_and_order);
   g_test_add_func ("/duplicates/nothing-to-compare", test_nothing_to_compare);
 

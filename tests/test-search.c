@@ -8,7 +8,9 @@
 
 #include "escale-person-store.h"
 #include "escale-search.h"
+#include "escale-store-private.h"
 #include "escale-test-util.h"
+#include "escale-text.h"
 
 typedef struct
 {
@@ -210,6 +212,107 @@ test_scripts (Fixture       *f,
   assert_finds (f, "mhmd", f->haddad);
   assert_finds (f, "yonas", f->yonas);
   assert_finds (f, "olena", f->olena);
+  /* A name typed in another script finds the Latin one stored. */
+  assert_finds_only (f, "كريم", f->benali);
+  assert_finds_only (f, "كريم بنعلي", f->benali);
+  assert_finds_only (f, "Хелена Дюпон", f->helene);
+}
+
+/* The same name spelt several ways, in several scripts: typing any one
+ * finds them all, and nobody else. */
+static void
+test_spellings (void)
+{
+  static const struct
+  {
+    const char *family;
+    const char *given;
+  } groups[][4] = {
+    { { "Benali", "Mohamed" }, { "Karimi", "Mohammed" }, { "Osman", "Muhammad" },
+      { "حداد", "محمد" } },
+    { { "Tesfay", "Yonas" }, { "Haile", "Yonass" }, { "ተስፋይ", "ዮናስ" } },
+    { { "Kovalenko", "Oleksandr" }, { "Шевченко", "Олександр" }, { "Petrov", "Aleksandr" },
+      { "Dubois", "Alexandre" } },
+  };
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  gint64 ids[G_N_ELEMENTS (groups)][4] = { { 0 } };
+
+  escale_test_add_person (store, "Dupont", "Hélène", NULL);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; i < 4 && groups[g][i].family != NULL; i++)
+      ids[g][i] = escale_test_add_person (store, groups[g][i].family, groups[g][i].given, NULL);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; i < 4 && groups[g][i].family != NULL; i++)
+      for (guint limit = 0; limit <= 50; limit += 50)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GArray) found = escale_store_search_people (store, groups[g][i].given, NULL,
+                                                                limit, &error);
+          guint n = 0;
+
+          g_assert_no_error (error);
+          g_test_message ("“%s” (limit %u) finds %u people", groups[g][i].given, limit,
+                          found->len);
+          for (guint j = 0; j < 4 && groups[g][j].family != NULL; j++, n++)
+            g_assert_true (contains (found, ids[g][j]));
+          g_assert_cmpuint (found->len, ==, n);
+        }
+}
+
+/* A database indexed by older rules is indexed again when opened. */
+static void
+test_reindex (void)
+{
+  g_autofree char *path = escale_test_tmp_path ("reindex.db");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+    g_autoptr(GArray) found = NULL;
+
+    g_assert_no_error (error);
+    id = escale_test_add_person (store, "Haddad", "Mohamed", NULL);
+    escale_test_exec_printf (store,
+                             "UPDATE setting SET value = '1' "
+                             "WHERE key = 'search.text_keys_version';"
+                             "DELETE FROM person_search; DELETE FROM person_trigram;"
+                             "UPDATE person_skeleton SET skeleton = 'zz' || skeleton;"
+                             "UPDATE person SET sort_key = 'x', given_key = 'x'");
+    found = escale_store_search_people (store, "Muhammad", NULL, 0, &error);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+    g_autofree char *version = NULL;
+    const char *const queries[] = { "Muhammad", "محمد", "haddad", "mohamed haddad", "addad" };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(GArray) found = escale_store_search_people (store, queries[i], NULL, 1,
+                                                              &error);
+
+        g_test_message ("“%s” after reopening", queries[i]);
+        g_assert_no_error (error);
+        g_assert_cmpuint (found->len, ==, 1);
+        g_assert_cmpint (g_array_index (found, gint64, 0), ==, id);
+      }
+    version = escale_store_get_setting (store, "search.text_keys_version");
+    g_assert_cmpstr (version, ==, G_STRINGIFY (ESCALE_TEXT_KEYS_VERSION));
+    {
+      g_autoptr(sqlite3_stmt) stmt = escale_store_prepare (store, "SELECT sort_key, given_key, "
+                                                           "(SELECT count(*) FROM person_skeleton "
+                                                           "WHERE skeleton LIKE 'zz%') "
+                                                           "FROM person", NULL);
+
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "haddad mohamed");
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "mohamed haddad");
+      g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+    }
+  }
 }
 
 static void
@@ -353,6 +456,23 @@ test_filters (Fixture       *f,
   filter.referent = (char *) "Nobody";
   {
     g_autoptr(GArray) ids = search (f, NULL, &filter, 0);
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+  /* Other spellings of a name are filtered too. */
+  {
+    g_autoptr(GArray) ids = search (f, "كريم", &filter, 0);
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+  filter.referent = (char *) "Claire";
+  {
+    g_autoptr(GArray) ids = search (f, "كريم", &filter, 0);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_true (contains (ids, f->benali));
+  }
+  filter.referent = NULL;
+  filter.status = (char *) "refugee";
+  {
+    g_autoptr(GArray) ids = search (f, "Muhammad", &filter, 0);
     g_assert_cmpuint (ids->len, ==, 0);
   }
 }
@@ -522,6 +642,8 @@ main (int   argc,
   ADD ("/search/hostile-results", test_hostile_results);
   ADD ("/search/after-changes", test_after_changes);
   g_test_add_func ("/search/filter-helpers", test_filter_helpers);
+  g_test_add_func ("/search/spellings", test_spellings);
+  g_test_add_func ("/search/reindex", test_reindex);
 
 #undef ADD
 

@@ -108,6 +108,17 @@ test_transliterate (void)
   assert_transliterate ("ቐ", "qhe");   /* U+1250 QHA */
   assert_transliterate ("ቈ", "qwe");   /* U+1248 QWA */
   assert_transliterate ("በ", "be");    /* U+1260, after those rows */
+  /* Ain is read "a": علي is Ali, عمر Omar. */
+  assert_transliterate ("علي", "aly");
+  assert_transliterate ("عمر", "amr");
+  /* Letters of Persian and Pashto. */
+  assert_transliterate ("پروین", "prwyn");
+  assert_transliterate ("ښکلی", "shkly");
+  assert_transliterate ("ځدران", "dzdran");
+  /* Ukrainian: ґ, and й, ї without their marks. */
+  assert_transliterate ("Ґанна", "ganna");
+  assert_transliterate ("Київ", "kyiv");
+  assert_transliterate ("Йосип", "yosyp");
   assert_transliterate ("Hélène", "helene");
   assert_transliterate ("Zhang 张", "zhang 张");
   assert_transliterate ("", "");
@@ -165,6 +176,101 @@ test_skeleton (void)
     g_autofree char *b = skeleton_of ("Martin");
     g_assert_cmpstr (a, !=, b);
   }
+}
+
+/* The spellings of one name, in Latin letters the French or the English
+ * way, and in its own script, meet on one skeleton. */
+static void
+test_skeleton_variants (void)
+{
+  static const struct
+  {
+    const char *skeleton;
+    const char *names[7];
+  } variants[] = {
+    { "mhmd", { "Mohamed", "Mohammed", "Muhammad", "محمد", NULL } },
+    { "yns", { "Yonas", "Yonass", "YONAS", "ዮናስ", NULL } },
+    { "alksndr", { "Oleksandr", "Олександр", "Aleksandr", "Александр", "Alexander",
+                   "Alexandre", NULL } },
+    { "xvxnk", { "Shevchenko", "Chevtchenko", "Шевченко", NULL } },
+    { "mhl", { "Mikhail", "Mihail", "Михаил", "Mykhailo", "Михайло", NULL } },
+    { "jml", { "Djamila", "Jamila", "جميلة", NULL } },
+    { "amr", { "Omar", "Umar", "عمر", NULL } },
+    { "ysf", { "Youssef", "Yusuf", "Youssouf", "يوسف", NULL } },
+    { "hld", { "Khaled", "Khalid", "خالد", NULL } },
+    { "abrhm", { "Ibrahim", "Ebrahim", "إبراهيم", NULL } },
+    { "ksm", { "Qasim", "Kassim", "قاسم", NULL } },
+    { "glm", { "Ghulam", "Gholam", "غلام", NULL } },
+    { "yhns", { "Yohannes", "ዮሃንስ", NULL } },
+  };
+  static const char *const different[][2] = {
+    { "Mohamed", "Ahmed" }, { "Yonas", "Yohannes" }, { "Oleksandr", "Oleksiy" },
+    { "Shevchenko", "Kovalenko" }, { "Khaled", "Walid" }, { "Haddad", "Hamid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    for (guint j = 0; variants[i].names[j] != NULL; j++)
+      {
+        g_autofree char *skeleton = skeleton_of (variants[i].names[j]);
+
+        g_test_message ("skeleton of “%s”", variants[i].names[j]);
+        g_assert_cmpstr (skeleton, ==, variants[i].skeleton);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_autofree char *a = skeleton_of (different[i][0]);
+      g_autofree char *b = skeleton_of (different[i][1]);
+
+      g_test_message ("skeletons of “%s” and “%s”", different[i][0], different[i][1]);
+      g_assert_cmpstr (a, !=, b);
+    }
+  {
+    /* Only ASCII letters and digits, whatever the script. */
+    g_autofree char *greek = skeleton_of ("Ελένη");
+    g_autofree char *chinese = skeleton_of ("张伟");
+
+    g_assert_cmpstr (greek, ==, "");
+    g_assert_cmpstr (chinese, ==, "");
+  }
+}
+
+static void
+test_skeleton_query (void)
+{
+  static const struct
+  {
+    const char *query;
+    gboolean    prefix;
+    const char *expected;
+  } cases[] = {
+    { "Mohamed", TRUE, "[[\"mhmd\",\"mhmd~\"]]" },
+    { "Mohamed", FALSE, "[[\"mhmd\",\"mhmd\"]]" },
+    { "محمد", TRUE, "[[\"mhmd\",\"mhmd~\"]]" },
+    /* Whole words first, the longer first; the last word is a prefix. */
+    { "Haddad Moham", TRUE, "[[\"hd\",\"hd\"],[\"mhm\",\"mhm~\"]]" },
+    { "Moham Tesfay", TRUE, "[[\"mhm\",\"mhm\"],[\"tsf\",\"tsf~\"]]" },
+    { "Yonas Tesfay", FALSE, "[[\"yns\",\"yns\"],[\"tsf\",\"tsf\"]]" },
+    /* A last word of two letters of skeleton is whole: too many start so. */
+    { "Haddad Moh", TRUE, "[[\"hd\",\"hd\"],[\"mh\",\"mh\"]]" },
+    /* Words of one letter of skeleton are left out. */
+    { "Ali A", TRUE, "[[\"al\",\"al\"]]" },
+    { "ben-Ali", TRUE, "[[\"bn\",\"bn\"],[\"al\",\"al\"]]" },
+    { "A b", TRUE, NULL },
+    /* Numbers are no names. */
+    { "2021-0318", TRUE, NULL },
+    { "Yonas 2021", TRUE, "[[\"yns\",\"yns\"]]" },
+    { "Ελένη", TRUE, NULL },
+    { "", TRUE, NULL },
+    { NULL, TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = escale_text_skeleton_query (cases[i].query, cases[i].prefix);
+
+      g_test_message ("skeleton query of “%s”", cases[i].query ? cases[i].query : "(null)");
+      g_assert_cmpstr (json, ==, cases[i].expected);
+    }
 }
 
 static void
@@ -280,6 +386,7 @@ test_fts_query_hostile (void)
       {
         g_autofree char *words = escale_text_fts_query (hostile[i], prefix);
         g_autofree char *trigrams = escale_text_trigram_query (hostile[i]);
+        g_autofree char *skeletons = escale_text_skeleton_query (hostile[i], prefix);
 
         g_test_message ("query “%s”: %s / %s", hostile[i], words ? words : "NULL",
                         trigrams ? trigrams : "NULL");
@@ -288,6 +395,9 @@ test_fts_query_hostile (void)
             assert_quoted_expression (words);
             assert_accepted (db, "SELECT rowid FROM words WHERE words MATCH ?", words);
           }
+        if (skeletons != NULL)
+          assert_accepted (db, "SELECT ?1 ->> '$[0][0]', ?1 ->> '$[0][1]', w.value ->> 0, "
+                           "w.value ->> 1 FROM json_each (?1) w", skeletons);
         if (trigrams != NULL)
           {
             assert_word_array (db, trigrams);
@@ -399,7 +509,9 @@ main (int   argc,
   g_test_add_func ("/text/transliterate", test_transliterate);
   g_test_add_func ("/text/digits", test_digits);
   g_test_add_func ("/text/skeleton", test_skeleton);
+  g_test_add_func ("/text/skeleton/variants", test_skeleton_variants);
   g_test_add_func ("/text/skeletons", test_skeletons);
+  g_test_add_func ("/text/skeleton-query", test_skeleton_query);
   g_test_add_func ("/text/fts-query", test_fts_query);
   g_test_add_func ("/text/fts-query/hostile", test_fts_query_hostile);
   g_test_add_func ("/text/trigram-query", test_trigram_query);

@@ -1,10 +1,11 @@
 /* test-ui-preferences.c — the preferences window and a person's programmes,
  * driven through their widgets
  *
- * Vocabulary entries renamed, added and hidden through the rows; a
- * programme added through its form; settings kept in GSettings; the
- * association's report settings kept in the database; a person enrolled,
- * their enrolment ended with a reason, then removed.
+ * Vocabulary entries renamed, added and hidden through the rows, and an
+ * added entry given labels in other languages; a programme added through
+ * its form; settings kept in GSettings; the association's report settings
+ * kept in the database; a person enrolled, their enrolment ended with a
+ * reason, then removed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "escale-application.h"
 #include "escale-association-page.h"
+#include "escale-catalog.h"
 #include "escale-enrolments-section.h"
 #include "escale-preferences-window.h"
 #include "escale-programme-store.h"
@@ -23,6 +25,7 @@
 #include "escale-test-util.h"
 #include "escale-store-private.h"
 #include "escale-ui-util.h"
+#include "escale-vocab-languages-row.h"
 #include "escale-vocab.h"
 #include "escale-window.h"
 
@@ -139,6 +142,85 @@ test_vocabularies (void)
   /* Fixed lists are not shown. */
   g_assert_null (escale_preferences_window_get_vocab_add_row (window,
                                                              ESCALE_VOCAB_ACTION_STATUS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* An added entry lists the languages it has no label in, and takes one
+ * language by language; a built-in entry has no such row. */
+static void
+test_vocab_languages (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = escale_vocab_add (store, ESCALE_VOCAB_THEME, "Digital skills", &error);
+  EscalePreferencesWindow *window = escale_preferences_window_new (NULL, store);
+  GtkWidget *row, *languages, *entry;
+  const char *subtitle;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (escale_preferences_window_get_vocab_languages_row (window, ESCALE_VOCAB_THEME,
+                                                                    "housing"));
+  row = escale_preferences_window_get_vocab_row (window, ESCALE_VOCAB_THEME, code);
+  languages = escale_preferences_window_get_vocab_languages_row (window, ESCALE_VOCAB_THEME,
+                                                                 code);
+  g_assert_true (ESCALE_IS_VOCAB_LANGUAGES_ROW (languages));
+  g_assert_true (gtk_widget_is_ancestor (languages, GTK_WIDGET (window)));
+
+  /* Every language Escale is translated into but English is missing. */
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (languages));
+  g_assert_true (g_str_has_prefix (subtitle, "Missing: "));
+  g_assert_nonnull (strstr (subtitle, "العربية"));
+  g_assert_nonnull (strstr (subtitle, "Українська"));
+  g_assert_nonnull (strstr (subtitle, "Français"));
+  g_assert_null (strstr (subtitle, "English"));
+  entry = escale_vocab_languages_row_get_entry (ESCALE_VOCAB_LANGUAGES_ROW (languages), "en");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Digital skills");
+
+  /* The Arabic label, typed in its row: stored, no longer missing. */
+  entry = escale_vocab_languages_row_get_entry (ESCALE_VOCAB_LANGUAGES_ROW (languages), "ar");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  type_and_apply (entry, "المهارات الرقمية");
+  {
+    g_autofree char *arabic = escale_vocab_get_label_for (store, ESCALE_VOCAB_THEME, code, "ar");
+
+    g_assert_cmpstr (arabic, ==, "المهارات الرقمية");
+  }
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (languages));
+  g_assert_null (strstr (subtitle, "العربية"));
+  g_assert_nonnull (strstr (subtitle, "Українська"));
+
+  /* A label another entry reads as in French is refused: nothing stored. */
+  entry = escale_vocab_languages_row_get_entry (ESCALE_VOCAB_LANGUAGES_ROW (languages), "fr");
+  type_and_apply (entry, "Logement");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (escale_vocab_get_label_for (store, ESCALE_VOCAB_THEME, code, "fr"));
+
+  /* The label of the interface language, changed here, is the one shown
+   * above; changed above, it is the one here. */
+  entry = escale_vocab_languages_row_get_entry (ESCALE_VOCAB_LANGUAGES_ROW (languages), "en");
+  type_and_apply (entry, "Digital literacy");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Digital literacy");
+  type_and_apply (row, "Computer skills");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Computer skills");
+
+  /* Every language given: nothing is missing. */
+  {
+    g_auto(GStrv) all = escale_catalog_list_languages ();
+
+    for (guint i = 0; all[i] != NULL; i++)
+      {
+        g_autofree char *label = g_strdup_printf ("Computer skills (%s)", all[i]);
+
+        if (!g_str_equal (all[i], "en") && !g_str_equal (all[i], "ar"))
+          type_and_apply (escale_vocab_languages_row_get_entry (
+                            ESCALE_VOCAB_LANGUAGES_ROW (languages), all[i]), label);
+      }
+  }
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (languages)), ==,
+                   "A label in every language");
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
 }
@@ -598,6 +680,7 @@ main (int   argc,
 
   escale_test_init_gtk (&argc, &argv);
   g_test_add_func ("/ui/preferences/vocabularies", test_vocabularies);
+  g_test_add_func ("/ui/preferences/vocab-languages", test_vocab_languages);
   g_test_add_func ("/ui/preferences/programmes", test_programmes);
   g_test_add_func ("/ui/preferences/settings", test_settings);
   g_test_add_func ("/ui/preferences/association", test_association);

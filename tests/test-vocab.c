@@ -1,9 +1,11 @@
-/* test-vocab.c — editing the vocabularies: adding, renaming, hiding entries
+/* test-vocab.c — editing the vocabularies: adding, renaming, hiding entries;
+ * labels per language and their fallback
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "escale-store-private.h"
@@ -29,6 +31,56 @@ assert_label (EscaleStore *store,
   g_autofree char *label = escale_vocab_get_label (store, kind, code);
 
   g_assert_cmpstr (label, ==, expected);
+}
+
+/* Switches the interface language, as the app does (see STACK-NOTES). */
+static void
+use_language (const char *language)
+{
+  extern int _nl_msg_cat_cntr;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
+static void
+assert_label_in (EscaleStore *store,
+                 const char  *kind,
+                 const char  *code,
+                 const char  *language,
+                 const char  *expected)
+{
+  g_autofree char *label = escale_vocab_get_label_in (store, kind, code,
+                                                      escale_catalog_get (language));
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+assert_missing (EscaleStore        *store,
+                const char         *kind,
+                const char         *code,
+                const char * const *expected)
+{
+  static const char *const languages[] = { "en", "ar", "es", "fa", "fr", "uk", NULL };
+  g_auto(GStrv) missing = escale_vocab_list_missing_languages (store, kind, code, languages);
+  g_autofree char *found = g_strjoinv (" ", missing);
+  g_autofree char *wanted = g_strjoinv (" ", (GStrv) expected);
+
+  g_assert_cmpstr (found, ==, wanted);
+}
+
+static void
+set_label_for (EscaleStore *store,
+               const char  *kind,
+               const char  *code,
+               const char  *language,
+               const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (escale_vocab_set_label_for (store, kind, code, language, label, &error));
+  g_assert_no_error (error);
 }
 
 static const EscaleVocabEntry *
@@ -174,9 +226,9 @@ test_rename_builtin (void)
   assert_label (store, ESCALE_VOCAB_THEME, "reception", "Reception");
 
   /* Another language does not see it: the built-in translation instead. */
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  assert_label (store, ESCALE_VOCAB_ACTION_TYPE, "interview", "Interview");
-  g_setenv ("LANGUAGE", "en", TRUE);
+  use_language ("fr");
+  assert_label (store, ESCALE_VOCAB_ACTION_TYPE, "interview", "Entretien");
+  use_language ("en");
   assert_label (store, ESCALE_VOCAB_ACTION_TYPE, "interview", "Individual Interview");
 
   /* A blank label gives the built-in one back. */
@@ -197,12 +249,150 @@ test_rename_builtin (void)
                                            "Return to the home country", &error));
     assert_label (store, ESCALE_VOCAB_EXIT_REASON, code, "Return to the home country");
     /* In another language, an added entry shows the label it has. */
-    g_setenv ("LANGUAGE", "ar", TRUE);
+    use_language ("ar");
     assert_label (store, ESCALE_VOCAB_EXIT_REASON, code, "Return to the home country");
-    g_setenv ("LANGUAGE", "en", TRUE);
+    use_language ("en");
   }
   g_assert_false (escale_vocab_set_label (store, ESCALE_VOCAB_THEME, "martian", "Mars", &error));
   g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND);
+}
+
+/* An added entry shows its label in the interface language, else its
+ * French one, else its English one, else the first it was given. */
+static void
+test_added_fallback (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const char *kind = ESCALE_VOCAB_THEME;
+
+  /* Added by a Ukrainian-speaking worker: its first label is Ukrainian. */
+  use_language ("uk");
+  code = escale_vocab_add (store, kind, "Цифрові права", &error);
+  g_assert_no_error (error);
+  set_label_for (store, kind, code, "en", "Digital rights");
+  set_label_for (store, kind, code, "fr", " Droits numériques ");
+  set_label_for (store, kind, code, "ar", "الحقوق الرقمية");
+  assert_missing (store, kind, code, (const char *[]) { "es", "fa", NULL });
+  {
+    g_autofree char *french = escale_vocab_get_label_for (store, kind, code, "fr");
+    g_autofree char *spanish = escale_vocab_get_label_for (store, kind, code, "es");
+
+    g_assert_cmpstr (french, ==, "Droits numériques");
+    g_assert_null (spanish);
+  }
+
+  /* 1. The interface language, with a region or not. */
+  use_language ("ar");
+  assert_label (store, kind, code, "الحقوق الرقمية");
+  use_language ("ar_EG");
+  assert_label (store, kind, code, "الحقوق الرقمية");
+  use_language ("uk");
+  assert_label (store, kind, code, "Цифрові права");
+  assert_label_in (store, kind, code, "ar", "الحقوق الرقمية");
+  /* Dari falls back to Persian before French, as the interface does. */
+  set_label_for (store, kind, code, "fa", "حقوق دیجیتال");
+  use_language ("prs:fa");
+  assert_label (store, kind, code, "حقوق دیجیتال");
+
+  /* 2. A language it has no label in: French. */
+  use_language ("es");
+  assert_label (store, kind, code, "Droits numériques");
+  assert_label_in (store, kind, code, "es", "Droits numériques");
+  assert_label_in (store, kind, code, "ti", "Droits numériques");
+
+  /* 3. Without French: English. */
+  set_label_for (store, kind, code, "fr", "  ");
+  assert_label (store, kind, code, "Digital rights");
+  assert_label_in (store, kind, code, "es", "Digital rights");
+  assert_missing (store, kind, code, (const char *[]) { "es", "fr", NULL });
+
+  /* 4. Without English either: the first label it was given. */
+  set_label_for (store, kind, code, "en", NULL);
+  assert_label (store, kind, code, "Цифрові права");
+  assert_label_in (store, kind, code, "es", "Цифрові права");
+  assert_missing (store, kind, code, (const char *[]) { "en", "es", "fr", NULL });
+
+  /* It keeps one label at least. */
+  set_label_for (store, kind, code, "ar", "");
+  set_label_for (store, kind, code, "fa", "");
+  g_assert_false (escale_vocab_set_label_for (store, kind, code, "uk", "", &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_label (store, kind, code, "Цифрові права");
+  use_language ("uk");
+  g_assert_false (escale_vocab_set_label (store, kind, code, "", &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  use_language ("en");
+}
+
+/* A built-in entry shows its gettext translation, unless the association
+ * gave it a label of its own in that language. */
+static void
+test_builtin_fallback (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  const char *kind = ESCALE_VOCAB_THEME;
+
+  use_language ("fr");
+  assert_label (store, kind, "housing", "Logement");
+  assert_label (NULL, kind, "housing", "Logement");
+  assert_label_in (store, kind, "housing", "ar", "السكن");
+  use_language ("es");
+  assert_label (store, kind, "housing", "Vivienda");
+  /* A language Escale has no catalogue for: the English source. */
+  use_language ("de");
+  assert_label (store, kind, "housing", "Housing");
+
+  /* Its own wording in Arabic changes the Arabic only. */
+  set_label_for (store, kind, "housing", "ar", "السكن والإيواء");
+  use_language ("ar");
+  assert_label (store, kind, "housing", "السكن والإيواء");
+  use_language ("fr");
+  assert_label (store, kind, "housing", "Logement");
+  assert_label_in (store, kind, "housing", "ar", "السكن والإيواء");
+  /* Its translation given back: no label of its own any more. */
+  set_label_for (store, kind, "housing", "ar", "السكن");
+  {
+    g_autofree char *own = escale_vocab_get_label_for (store, kind, "housing", "ar");
+
+    g_assert_null (own);
+  }
+  /* Escale translates built-in entries: none is missing. */
+  assert_missing (store, kind, "housing", (const char *[]) { NULL });
+  assert_missing (store, kind, "martian", (const char *[]) { NULL });
+  use_language ("en");
+
+  g_assert_false (escale_vocab_set_label_for (store, kind, "martian", "fr", "Mars", &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (escale_vocab_set_label_for (store, ESCALE_VOCAB_SEX, "F", "fr", "Femme",
+                                              &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID);
+}
+
+/* A label is refused when another entry already reads so in its language. */
+static void
+test_label_for_clash (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = escale_vocab_add (store, ESCALE_VOCAB_THEME, "Mental health", &error);
+
+  g_assert_no_error (error);
+  /* "Logement" is how the built-in "housing" reads in French... */
+  g_assert_false (escale_vocab_set_label_for (store, ESCALE_VOCAB_THEME, code, "fr", "logement",
+                                              &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* ... not in Spanish. */
+  set_label_for (store, ESCALE_VOCAB_THEME, code, "es", "Logement");
+  set_label_for (store, ESCALE_VOCAB_THEME, code, "fr", "Santé mentale");
+  assert_label_in (store, ESCALE_VOCAB_THEME, code, "fr", "Santé mentale");
+  assert_label (store, ESCALE_VOCAB_THEME, code, "Mental health");
 }
 
 static void
@@ -298,9 +488,15 @@ main (int    argc,
   int status;
 
   escale_test_init (&argc, &argv);
+  /* Escale's catalogues as the build compiles them, for the built-in labels. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_add_func ("/vocab/add", test_add);
   g_test_add_func ("/vocab/clash", test_clash);
   g_test_add_func ("/vocab/rename-builtin", test_rename_builtin);
+  g_test_add_func ("/vocab/fallback/added", test_added_fallback);
+  g_test_add_func ("/vocab/fallback/builtin", test_builtin_fallback);
+  g_test_add_func ("/vocab/label-for-clash", test_label_for_clash);
   g_test_add_func ("/vocab/hide", test_hide);
   g_test_add_func ("/vocab/fixed-kinds", test_fixed_kinds);
   g_test_add_func ("/vocab/survives-reopening", test_survives_reopening);

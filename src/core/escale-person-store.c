@@ -277,10 +277,29 @@ build_search_numbers (EscalePerson *person)
   return g_string_free (text, FALSE);
 }
 
+/* Removes the person @id from the search tables. */
 static gboolean
-index_person (EscaleStore   *store,
-              EscalePerson  *person,
-              GError       **error)
+unindex_person (EscaleStore  *store,
+                gint64        id,
+                GError      **error)
+{
+  const char *const deletes[] = {
+    "DELETE FROM person_search WHERE rowid = ?",
+    "DELETE FROM person_trigram WHERE rowid = ?",
+    "DELETE FROM person_skeleton WHERE person_id = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    if (!escale_store_run_with_id (store, deletes[i], id, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds @person, not in them yet, to the search tables. */
+static gboolean
+write_person_index (EscaleStore   *store,
+                    EscalePerson  *person,
+                    GError       **error)
 {
   gint64 id = escale_person_get_id (person);
   g_autofree char *names = build_search_names (person);
@@ -289,20 +308,6 @@ index_person (EscaleStore   *store,
   g_autoptr(GString) all_names = g_string_new (escale_person_get (person, ESCALE_FIELD_FAMILY_NAME));
   g_auto(GStrv) skeletons = NULL;
   sqlite3_stmt *stmt;
-  const char *const deletes[] = {
-    "DELETE FROM person_search WHERE rowid = ?",
-    "DELETE FROM person_trigram WHERE rowid = ?",
-    "DELETE FROM person_skeleton WHERE person_id = ?",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    {
-      if (!(stmt = escale_store_cached (store, deletes[i], error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!escale_store_step_done (store, stmt, error))
-        return FALSE;
-    }
 
   if (!(stmt = escale_store_cached (store, "INSERT INTO person_search (rowid, names, numbers) "
                                     "VALUES (?, ?, ?)", error)))
@@ -336,6 +341,15 @@ index_person (EscaleStore   *store,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+index_person (EscaleStore   *store,
+              EscalePerson  *person,
+              GError       **error)
+{
+  return unindex_person (store, escale_person_get_id (person), error) &&
+         write_person_index (store, person, error);
 }
 
 /* The keys of the ordered indexes search starts with: "family given",
@@ -1230,4 +1244,123 @@ escale_store_household_set_role (EscaleStore  *store,
   sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
   escale_bind_text (stmt, 3, escale_store_get_user (store));
   return escale_store_step_done (store, stmt, error);
+}
+
+/* The search indexes */
+
+#define TEXT_KEYS_SETTING "search.text_keys_version"
+
+/* The fields the indexes are made of, from a row of (id, family_name,
+ * given_names, file_number, phone, ...) and the person's other names. */
+static EscalePerson *
+read_indexed_person (EscaleStore  *store,
+                     sqlite3_stmt *row)
+{
+  static const EscaleField fields[] = {
+    ESCALE_FIELD_FAMILY_NAME, ESCALE_FIELD_GIVEN_NAMES, ESCALE_FIELD_FILE_NUMBER,
+    ESCALE_FIELD_PHONE,
+  };
+  EscalePerson *person = escale_person_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  escale_person_set_id (person, sqlite3_column_int64 (row, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    escale_person_set (person, fields[i], (const char *) sqlite3_column_text (row, i + 1));
+  load_string_list (store, "SELECT name FROM person_name WHERE person_id = ? ORDER BY id",
+                    escale_person_get_id (person), builder);
+  names = g_strv_builder_end (builder);
+  escale_person_set_other_names (person, (const char * const *) names);
+  return person;
+}
+
+/* Writes the keys of the ordered indexes again when they changed; @row
+ * holds the stored ones in columns 5 to 7. */
+static gboolean
+refresh_keys (EscaleStore   *store,
+              EscalePerson  *person,
+              sqlite3_stmt  *row,
+              GError       **error)
+{
+  g_autofree char *sort_key = NULL, *given_key = NULL, *phone_key = NULL;
+  sqlite3_stmt *stmt;
+
+  build_keys (person, &sort_key, &given_key, &phone_key);
+  if (g_strcmp0 (sort_key, (const char *) sqlite3_column_text (row, 5)) == 0 &&
+      g_strcmp0 (given_key, (const char *) sqlite3_column_text (row, 6)) == 0 &&
+      g_strcmp0 (phone_key, (const char *) sqlite3_column_text (row, 7)) == 0)
+    return TRUE;
+  stmt = escale_store_cached (store, "UPDATE person SET sort_key = ?, given_key = ?, "
+                              "phone_key = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, given_key, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 3, phone_key);
+  sqlite3_bind_int64 (stmt, 4, escale_person_get_id (person));
+  return escale_store_step_done (store, stmt, error);
+}
+
+static gboolean
+rebuild_person_index (EscaleStore  *store,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) people = NULL;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  if (!escale_store_exec (store, "DELETE FROM person_search; DELETE FROM person_trigram; "
+                          "DELETE FROM person_skeleton;", error) ||
+      !(people = escale_store_prepare (store, "SELECT id, family_name, given_names, file_number, "
+                                       "phone, sort_key, given_key, phone_key FROM person",
+                                       error)))
+    return FALSE;
+  while (ok && (rc = sqlite3_step (people)) == SQLITE_ROW)
+    {
+      g_autoptr(EscalePerson) person = read_indexed_person (store, people);
+
+      ok = refresh_keys (store, person, people, error) &&
+           write_person_index (store, person, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      escale_store_set_sql_error (store, error);
+      ok = FALSE;
+    }
+  /* Rows deleted and written again leave the full-text indexes in many
+   * segments, slower to search: merge them. */
+  return ok && escale_store_exec (store,
+                                  "INSERT INTO person_search (person_search) VALUES ('optimize');"
+                                  "INSERT INTO person_trigram (person_trigram) "
+                                  "VALUES ('optimize');", error);
+}
+
+/**
+ * escale_store_refresh_person_index:
+ *
+ * The search tables (person_search, person_trigram, person_skeleton) and
+ * the keys of the ordered indexes hold names as escale-text.c folds them.
+ * When those rules changed since the database was indexed (the setting
+ * "search.text_keys_version" is not ESCALE_TEXT_KEYS_VERSION), computes them all
+ * again, in one transaction. The store calls it when it opens a database.
+ */
+gboolean
+escale_store_refresh_person_index (EscaleStore  *store,
+                                   GError      **error)
+{
+  g_autofree char *version = escale_store_get_setting (store, TEXT_KEYS_SETTING);
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  if (g_strcmp0 (version, G_STRINGIFY (ESCALE_TEXT_KEYS_VERSION)) == 0)
+    return TRUE;
+  if (!escale_store_begin_batch (store, error))
+    return FALSE;
+  if (rebuild_person_index (store, error) &&
+      escale_store_set_setting (store, TEXT_KEYS_SETTING, G_STRINGIFY (ESCALE_TEXT_KEYS_VERSION),
+                                error) &&
+      escale_store_commit (store, error))
+    return TRUE;
+  escale_store_rollback (store);
+  return FALSE;
 }

@@ -10,10 +10,15 @@
  *   3. every word typed starts a word of a name, alias, file number or phone
  *      (FTS5 prefix query on our folded text), alphabetically;
  *   4. every word of three letters or more appears inside one (trigram
- *      index), alphabetically.
+ *      index), alphabetically;
+ *   5. every word is another spelling of a word of a name or alias: the
+ *      same consonant skeleton (escale_text_skeleton()), so that Muhammad
+ *      and محمد find Mohamed, ዮናስ finds Yonas, Oleksandr finds Олександр;
+ *      the last word may be the start of one. In the order of the
+ *      skeleton index, so that this tier too stops at the limit.
  *
  * The tiers of 1 and 2 read an index in order and stop at the limit, so the
- * first page costs the same on 1 000 or 100 000 people; tiers 3 and 4 are
+ * first page costs the same on 1 000 or 100 000 people; tiers 3 to 5 are
  * only reached when the others did not fill it. Whatever is typed is folded
  * and quoted before it reaches FTS5: no input can form an operator or a
  * syntax error.
@@ -113,17 +118,17 @@ results_full (Results *results)
   return results->limit > 0 && results->ids->len >= results->limit;
 }
 
-/* Runs one tier: @sql has ?1 and ?2 for its own text, ?3 for the limit. */
+/* Runs one tier: @sql has ?1 and ?2 for its own text, ?3 for the limit,
+ * and the filter's parameters. */
 static gboolean
-run_tier (EscaleStore               *store,
-          const char                *tier_sql,
-          const char                *a,
-          const char                *b,
-          const EscalePersonFilter  *filter,
-          Results                   *results,
-          GError                   **error)
+run_query (EscaleStore               *store,
+           const char                *sql,
+           const char                *a,
+           const char                *b,
+           const EscalePersonFilter  *filter,
+           Results                   *results,
+           GError                   **error)
 {
-  g_autofree char *sql = g_strdup_printf (tier_sql, filter_sql (filter));
   sqlite3_stmt *stmt;
   int rc = SQLITE_DONE;
 
@@ -151,6 +156,50 @@ run_tier (EscaleStore               *store,
     }
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+/* Runs a tier whose %s is where the filter goes, on person "p". */
+static gboolean
+run_tier (EscaleStore               *store,
+          const char                *tier_sql,
+          const char                *a,
+          const char                *b,
+          const EscalePersonFilter  *filter,
+          Results                   *results,
+          GError                   **error)
+{
+  g_autofree char *sql = g_strdup_printf (tier_sql, filter_sql (filter));
+
+  return run_query (store, sql, a, b, filter, results, error);
+}
+
+/* Tier 5, on the skeleton index alone: its rows are read in the index's
+ * order and the person's row only when a filter needs it. The other
+ * terms than the first are checked for each row found by the first. */
+static gboolean
+run_skeleton_tier (EscaleStore               *store,
+                   const char                *skeletons,
+                   const EscalePersonFilter  *filter,
+                   Results                   *results,
+                   GError                   **error)
+{
+  const char *where = filter_sql (filter);
+  g_autofree char *person = *where ? g_strdup_printf (" AND EXISTS (SELECT 1 FROM person p "
+                                                      "WHERE p.id = s.person_id%s)", where)
+                                   : NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT s.person_id FROM person_skeleton s "
+                                          "WHERE s.skeleton BETWEEN ?1 ->> '$[0][0]' "
+                                          "AND ?1 ->> '$[0][1]' "
+                                          "AND (json_array_length (?1) = 1 OR NOT EXISTS "
+                                          "(SELECT 1 FROM json_each (?1) w WHERE w.key > 0 "
+                                          "AND NOT EXISTS (SELECT 1 FROM person_skeleton o "
+                                          "WHERE o.person_id = s.person_id "
+                                          "AND o.skeleton BETWEEN w.value ->> 0 "
+                                          "AND w.value ->> 1)))%s "
+                                          "ORDER BY s.skeleton, s.person_id LIMIT ?3",
+                                          person ? person : "");
+
+  return run_query (store, sql, skeletons, NULL, filter, results, error);
 }
 
 static char *
@@ -194,6 +243,7 @@ escale_store_search_people (EscaleStore               *store,
   g_autofree char *phone_upper = phone ? prefix_upper_bound (phone) : NULL;
   g_autofree char *words = escale_text_fts_query (query, TRUE);
   g_autofree char *trigrams = escale_text_trigram_query (query);
+  g_autofree char *skeletons = escale_text_skeleton_query (query, TRUE);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Results results = { g_array_new (FALSE, FALSE, sizeof (gint64)), seen, limit };
 
@@ -229,7 +279,8 @@ escale_store_search_people (EscaleStore               *store,
                  "WHERE t.text LIKE '%%' || (?1 ->> 0) || '%%' AND NOT EXISTS "
                  "(SELECT 1 FROM json_each (?1) w WHERE instr (t.text, w.value) = 0)%s "
                  "ORDER BY p.sort_key, p.id LIMIT ?3",
-                 trigrams, NULL, filter, &results, error))
+                 trigrams, NULL, filter, &results, error) ||
+      !run_skeleton_tier (store, skeletons, filter, &results, error))
     goto failed;
   return results.ids;
 

@@ -57,6 +57,10 @@ void          escale_store_set_sql_error (EscaleStore *self,
                                           GError     **error);
 char         *escale_store_now         (void);
 char         *escale_store_new_uuid    (void);
+/* In escale-person-store.c: rebuilds the search indexes when the rules of
+ * escale-text.c changed since they were made. */
+gboolean      escale_store_refresh_person_index (EscaleStore  *store,
+                                                 GError      **error);
 
 /* Binds a string, or NULL when it is NULL or empty. */
 void          escale_bind_text         (sqlite3_stmt *stmt,

@@ -256,6 +256,10 @@ escale_store_open_with_schema (const char         *path,
 
   if (!configure_connection (self, error) || !migrate (self, error))
     return NULL;
+  /* The search indexes of a database made before the names were folded
+   * the way they are now. */
+  if (self->version >= 1 && !escale_store_refresh_person_index (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

@@ -167,13 +167,26 @@ find_builtin (const char *kind,
   return NULL;
 }
 
+/* The built-in label of @kind/@code in @catalog's language, in the
+ * interface's (gettext) without @catalog; %NULL for an added entry. */
+static const char *
+builtin_label_in (const char    *kind,
+                  const char    *code,
+                  EscaleCatalog *catalog)
+{
+  const BuiltinEntry *builtin = find_builtin (kind, code);
+
+  if (builtin == NULL)
+    return NULL;
+  return catalog ? escale_catalog_pgettext (catalog, builtin->context, builtin->label)
+                 : g_dpgettext2 (GETTEXT_PACKAGE, builtin->context, builtin->label);
+}
+
 const char *
 escale_vocab_builtin_label (const char *kind,
                             const char *code)
 {
-  const BuiltinEntry *builtin = find_builtin (kind, code);
-
-  return builtin ? g_dpgettext2 (GETTEXT_PACKAGE, builtin->context, builtin->label) : NULL;
+  return builtin_label_in (kind, code, NULL);
 }
 
 static GStrv
@@ -282,15 +295,43 @@ list_interface_languages (void)
 
 /* @language, then its base code ("pt" for "pt_BR"). */
 static GStrv
-list_catalog_languages (EscaleCatalog *catalog)
+list_language_and_base (const char *language)
 {
-  const char *language = escale_catalog_language (catalog);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *base = g_strndup (language, strcspn (language, "_.@"));
 
   g_strv_builder_add (builder, is_c_locale (language) ? "en" : language);
   g_strv_builder_add (builder, base);
   return g_strv_builder_end (builder);
+}
+
+/* The labels stored for @kind/@code, language → label; @first (nullable)
+ * receives the one stored first. %NULL when it has none. */
+static GHashTable *
+load_labels (EscaleStore  *store,
+             const char   *kind,
+             const char   *code,
+             char        **first)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = escale_store_cached (store,
+                              "SELECT l.language, l.label FROM vocabulary_label l "
+                              "JOIN vocabulary v ON v.id = l.vocabulary_id "
+                              "WHERE v.kind = ? AND v.code = ? ORDER BY l.id", NULL);
+  if (stmt == NULL || code == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (first != NULL && *first == NULL)
+        *first = escale_column_dup (stmt, 1);
+      g_hash_table_insert (labels, escale_column_dup (stmt, 0), escale_column_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return g_hash_table_size (labels) > 0 ? g_steal_pointer (&labels) : NULL;
 }
 
 /* The best of the labels stored for @kind/@code: in one of @languages,
@@ -302,27 +343,11 @@ lookup_user_label (EscaleStore        *store,
                    const char * const *languages,
                    gboolean            any_language)
 {
-  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *first = NULL;
+  g_autoptr(GHashTable) labels = load_labels (store, kind, code, &first);
   const char *found = NULL;
-  sqlite3_stmt *stmt;
 
-  stmt = escale_store_cached (store,
-                              "SELECT l.language, l.label FROM vocabulary_label l "
-                              "JOIN vocabulary v ON v.id = l.vocabulary_id "
-                              "WHERE v.kind = ? AND v.code = ? ORDER BY l.id", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (first == NULL)
-        first = escale_column_dup (stmt, 1);
-      g_hash_table_insert (labels, escale_column_dup (stmt, 0), escale_column_dup (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (first == NULL)
+  if (labels == NULL)
     return NULL;
   for (guint i = 0; languages[i] != NULL && found == NULL; i++)
     found = g_hash_table_lookup (labels, languages[i]);
@@ -389,15 +414,12 @@ escale_vocab_get_label_in (EscaleStore   *store,
                            EscaleCatalog *catalog)
 {
   g_auto(GStrv) languages = NULL;
-  const BuiltinEntry *builtin;
 
   if (catalog == NULL)
     return escale_vocab_get_label (store, kind, code);
-  languages = list_catalog_languages (catalog);
-  builtin = find_builtin (kind, code);
+  languages = list_language_and_base (escale_catalog_language (catalog));
   return get_label (store, kind, code, (const char * const *) languages,
-                    builtin ? escale_catalog_pgettext (catalog, builtin->context, builtin->label)
-                            : NULL);
+                    builtin_label_in (kind, code, catalog));
 }
 
 /* Editing */
@@ -487,13 +509,15 @@ escale_vocab_list_entries (EscaleStore  *store,
   return g_steal_pointer (&entries);
 }
 
-/* Whether another entry of @kind than @except reads as @label, whatever
- * the case and accents. */
+/* Whether another entry of @kind than @except reads as @label in
+ * @catalog's language (the interface's without it), whatever the case
+ * and accents. */
 static gboolean
-label_taken (EscaleStore *store,
-             const char  *kind,
-             const char  *label,
-             const char  *except)
+label_taken (EscaleStore   *store,
+             const char    *kind,
+             const char    *label,
+             const char    *except,
+             EscaleCatalog *catalog)
 {
   g_auto(GStrv) codes = escale_vocab_list_all_codes (store, kind);
   g_autofree char *folded = escale_text_fold (label);
@@ -505,7 +529,7 @@ label_taken (EscaleStore *store,
 
       if (g_strcmp0 (codes[i], except) == 0)
         continue;
-      other = escale_vocab_get_label (store, kind, codes[i]);
+      other = escale_vocab_get_label_in (store, kind, codes[i], catalog);
       other_folded = escale_text_fold (other);
       if (g_str_equal (folded, other_folded))
         return TRUE;
@@ -513,20 +537,22 @@ label_taken (EscaleStore *store,
   return FALSE;
 }
 
-/* Checks and trims @label; a blank one is refused unless @blank_ok. */
+/* Checks and trims @label, in @catalog's language; a blank one is refused
+ * unless @blank_ok. */
 static char *
-clean_label (EscaleStore  *store,
-             const char   *kind,
-             const char   *label,
-             const char   *except,
-             gboolean      blank_ok,
-             GError      **error)
+clean_label (EscaleStore   *store,
+             const char    *kind,
+             const char    *label,
+             const char    *except,
+             EscaleCatalog *catalog,
+             gboolean       blank_ok,
+             GError       **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (label ? label : ""));
 
   if (*trimmed == '\0' && !blank_ok)
     refuse (error, ESCALE_STORE_ERROR_INVALID, _("The label is required"));
-  else if (*trimmed != '\0' && label_taken (store, kind, trimmed, except))
+  else if (*trimmed != '\0' && label_taken (store, kind, trimmed, except, catalog))
     g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
                  /* Translators: %s is a label typed in a list, such as a theme */
                  _("“%s” is already in this list"), trimmed);
@@ -636,15 +662,15 @@ stamp_entry (EscaleStore  *store,
   return escale_store_step_done (store, stmt, error);
 }
 
-/* Stores @label (NULL: removes it) as the entry's label in the interface
- * language, and stamps the entry. */
+/* Stores @label (NULL: removes it) as the entry's label in @language, and
+ * stamps the entry. */
 static gboolean
 write_label (EscaleStore  *store,
              gint64        id,
+             const char   *language,
              const char   *label,
              GError      **error)
 {
-  g_autofree char *language = escale_vocab_get_label_language ();
   g_autofree char *now = escale_store_now ();
   sqlite3_stmt *stmt;
 
@@ -699,29 +725,76 @@ escale_vocab_add (EscaleStore  *store,
 {
   g_autofree char *clean = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *language = escale_vocab_get_label_language ();
   gint64 id;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
   if (!check_editable (kind, error) ||
-      !(clean = clean_label (store, kind, label, NULL, FALSE, error)) ||
+      !(clean = clean_label (store, kind, label, NULL, NULL, FALSE, error)) ||
       !escale_store_begin (store, error))
     return NULL;
   code = make_code (store, kind, clean);
   id = insert_entry (store, kind, code, error);
-  if (!finish (store, id != 0 && write_label (store, id, clean, error), error))
+  if (!finish (store, id != 0 && write_label (store, id, language, clean, error), error))
     return NULL;
   return g_steal_pointer (&code);
+}
+
+/* Whether @kind/@code has a label stored for another language than
+ * @language. */
+static gboolean
+has_other_label (EscaleStore *store,
+                 const char  *kind,
+                 const char  *code,
+                 const char  *language)
+{
+  g_autoptr(GHashTable) labels = load_labels (store, kind, code, NULL);
+
+  return labels != NULL &&
+         g_hash_table_size (labels) > (g_hash_table_contains (labels, language) ? 1u : 0u);
+}
+
+/* Sets the label of @code in @language, whose translations @catalog holds
+ * (NULL: the interface's, through gettext). */
+static gboolean
+set_label (EscaleStore    *store,
+           const char     *kind,
+           const char     *code,
+           const char     *language,
+           EscaleCatalog  *catalog,
+           const char     *label,
+           GError        **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean builtin = FALSE;
+  gint64 id;
+
+  if (!check_editable (kind, error))
+    return FALSE;
+  id = find_entry (store, kind, code, &builtin);
+  if (id == 0)
+    return refuse (error, ESCALE_STORE_ERROR_NOT_FOUND, _("This entry no longer exists"));
+  clean = clean_label (store, kind, label, code, catalog,
+                       builtin || has_other_label (store, kind, code, language), error);
+  if (clean == NULL)
+    return FALSE;
+  /* A built-in entry given back its own wording: no label of its own. */
+  if (*clean == '\0' ||
+      (builtin && g_strcmp0 (clean, builtin_label_in (kind, code, catalog)) == 0))
+    g_clear_pointer (&clean, g_free);
+  if (!escale_store_begin (store, error))
+    return FALSE;
+  return finish (store, write_label (store, id, language, clean, error), error);
 }
 
 /**
  * escale_vocab_set_label:
  * @label: the new label, in the interface language
  *
- * Gives @code a label of the association's own. For a built-in entry, a
- * blank @label, or its built-in translation, goes back to the built-in
- * translation; for an added entry a blank label is refused, as is a label
- * another entry has.
+ * Gives @code a label of the association's own in the interface language
+ * (escale_vocab_get_label_language()), as escale_vocab_set_label_for()
+ * does.
  */
 gboolean
 escale_vocab_set_label (EscaleStore  *store,
@@ -730,27 +803,102 @@ escale_vocab_set_label (EscaleStore  *store,
                         const char   *label,
                         GError      **error)
 {
-  g_autofree char *clean = NULL;
-  gboolean builtin = FALSE;
-  gint64 id;
+  g_autofree char *language = NULL;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
-  if (!check_editable (kind, error))
-    return FALSE;
-  id = find_entry (store, kind, code, &builtin);
-  if (id == 0)
-    return refuse (error, ESCALE_STORE_ERROR_NOT_FOUND, _("This entry no longer exists"));
-  clean = clean_label (store, kind, label, code, builtin, error);
-  if (clean == NULL)
-    return FALSE;
-  /* A built-in entry given back its own wording: no label of its own. */
-  if (*clean == '\0' ||
-      (builtin && g_strcmp0 (clean, escale_vocab_builtin_label (kind, code)) == 0))
-    g_clear_pointer (&clean, g_free);
-  if (!escale_store_begin (store, error))
-    return FALSE;
-  return finish (store, write_label (store, id, clean, error), error);
+  language = escale_vocab_get_label_language ();
+  return set_label (store, kind, code, language, NULL, label, error);
+}
+
+/**
+ * escale_vocab_set_label_for:
+ * @language: a language code, "ar", "uk", as escale_catalog_list_languages()
+ *   gives them
+ * @label: (nullable): the label in @language
+ *
+ * Gives @code a label of the association's own in @language. A blank
+ * @label removes it: a built-in entry then shows its translation again
+ * (so does its built-in translation given as @label), an added entry its
+ * label in another language, by the rules of escale_vocab_get_label(); an
+ * added entry keeps one label at least. A label that another entry
+ * already reads as in @language is refused.
+ */
+gboolean
+escale_vocab_set_label_for (EscaleStore  *store,
+                            const char   *kind,
+                            const char   *code,
+                            const char   *language,
+                            const char   *label,
+                            GError      **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (language != NULL && *language != '\0', FALSE);
+
+  return set_label (store, kind, code, language, escale_catalog_get (language), label, error);
+}
+
+/**
+ * escale_vocab_get_label_for:
+ *
+ * Returns: (transfer full) (nullable): the label of the association's own
+ *   stored for @code in @language (or in its base language, "pt" for
+ *   "pt_BR"), without falling back on any other; %NULL when there is none
+ */
+char *
+escale_vocab_get_label_for (EscaleStore *store,
+                            const char  *kind,
+                            const char  *code,
+                            const char  *language)
+{
+  g_autoptr(GHashTable) labels = NULL;
+  g_auto(GStrv) variants = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if ((labels = load_labels (store, kind, code, NULL)) == NULL)
+    return NULL;
+  variants = list_language_and_base (language);
+  for (guint i = 0; variants[i] != NULL; i++)
+    if (g_hash_table_contains (labels, variants[i]))
+      return g_strdup (g_hash_table_lookup (labels, variants[i]));
+  return NULL;
+}
+
+/**
+ * escale_vocab_list_missing_languages:
+ * @languages: language codes, such as escale_catalog_list_languages() gives
+ *
+ * An entry added by the association shows, in a language it has no label
+ * for, its label in another (see escale_vocab_get_label()). The
+ * preferences list those languages, so that someone adds them.
+ *
+ * Returns: (transfer full): those of @languages, in their order, that the
+ *   added entry @code has no label for; none for a built-in entry (Escale
+ *   translates them) or an unknown code
+ */
+GStrv
+escale_vocab_list_missing_languages (EscaleStore        *store,
+                                     const char         *kind,
+                                     const char         *code,
+                                     const char * const *languages)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean builtin = TRUE;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
+
+  if (find_entry (store, kind, code, &builtin) == 0 || builtin)
+    return g_strv_builder_end (builder);
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      g_autofree char *label = escale_vocab_get_label_for (store, kind, code, languages[i]);
+
+      if (label == NULL)
+        g_strv_builder_add (builder, languages[i]);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /**

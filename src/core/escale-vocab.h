@@ -65,9 +65,12 @@ const char *escale_vocab_builtin_label (const char   *kind,
  * Labels are stored per language in vocabulary_label. The label given to
  * escale_vocab_add() or escale_vocab_set_label() is stored for the
  * interface language (its base code: "fr" for fr_FR.UTF-8; "en" under the
- * C locale), see escale_vocab_get_label_language(). Display looks for a
- * label in the interface languages first; then a built-in entry shows its
- * gettext translation, an added entry its French, English or first label.
+ * C locale), see escale_vocab_get_label_language();
+ * escale_vocab_set_label_for() stores one for any language. Display looks
+ * for a label in the interface languages first; then a built-in entry
+ * shows its gettext translation, an added entry its French, English or
+ * first label (escale_vocab_list_missing_languages() tells which languages
+ * an added entry lacks).
  * So a label changed by a French-speaking worker does not change what an
  * Arabic-speaking volunteer reads, and a built-in entry can be given its
  * own wording in each language. Refusals carry a translated message in
@@ -87,6 +90,20 @@ gboolean    escale_vocab_set_label     (EscaleStore  *store,
                                         const char   *code,
                                         const char   *label,
                                         GError      **error);
+gboolean    escale_vocab_set_label_for (EscaleStore  *store,
+                                        const char   *kind,
+                                        const char   *code,
+                                        const char   *language,
+                                        const char   *label,
+                                        GError      **error);
+char       *escale_vocab_get_label_for (EscaleStore  *store,
+                                        const char   *kind,
+                                        const char   *code,
+                                        const char   *language);
+GStrv       escale_vocab_list_missing_languages (EscaleStore        *store,
+                                                 const char         *kind,
+                                                 const char         *code,
+                                                 const char * const *languages);
 gboolean    escale_vocab_set_hidden    (EscaleStore  *store,
                                         const char   *kind,
                                         const char   *code,

@@ -20,6 +20,7 @@
 #include "escale-programme-form.h"
 #include "escale-programme-store.h"
 #include "escale-ui-util.h"
+#include "escale-vocab-languages-row.h"
 #include "escale-vocab.h"
 
 /* The rows of one editable vocabulary. */
@@ -29,7 +30,8 @@ typedef struct
   const char              *kind;
   AdwPreferencesGroup     *group;
   GtkWidget               *add_row;
-  GPtrArray               *rows;    /* AdwEntryRow, one per entry */
+  GPtrArray               *rows;    /* AdwEntryRow per entry, and an added entry's
+                                     * EscaleVocabLanguagesRow */
 } VocabGroup;
 
 struct _EscalePreferencesWindow
@@ -76,6 +78,8 @@ static const struct
 
 #define CODE_KEY "escale-vocab-code"
 #define SWITCH_KEY "escale-vocab-switch"
+#define LANGUAGES_KEY "escale-vocab-languages"
+#define ENTRY_ROW_KEY "escale-vocab-entry-row"
 #define PROGRAMME_KEY "escale-programme-id"
 
 static void reload_vocab_group (VocabGroup *group);
@@ -197,6 +201,20 @@ on_entry_applied (AdwEntryRow *row,
   /* The label now in force: the built-in one again after a blank. */
   label = escale_vocab_get_label (self->store, group->kind, row_code (GTK_WIDGET (row)));
   gtk_editable_set_text (GTK_EDITABLE (row), label);
+  if (g_object_get_data (G_OBJECT (row), LANGUAGES_KEY) != NULL)
+    escale_vocab_languages_row_reload (g_object_get_data (G_OBJECT (row), LANGUAGES_KEY));
+}
+
+/* A label set in another language may be the one shown. */
+static void
+on_languages_changed (GtkWidget  *languages,
+                      VocabGroup *group)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (languages), ENTRY_ROW_KEY);
+  g_autofree char *label = escale_vocab_get_label (group->window->store, group->kind,
+                                                   row_code (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), label);
 }
 
 static void
@@ -260,10 +278,21 @@ reload_vocab_group (VocabGroup *group)
   entries = escale_vocab_list_entries (group->window->store, group->kind, &error);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
-      GtkWidget *row = new_entry_row (group, g_ptr_array_index (entries, i));
+      const EscaleVocabEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row = new_entry_row (group, entry);
+      GtkWidget *languages;
 
       adw_preferences_group_add (group->group, row);
       g_ptr_array_add (group->rows, row);
+      if (entry->builtin)
+        continue;
+      /* Its labels in the other languages, under it. */
+      languages = escale_vocab_languages_row_new (group->window->store, group->kind, entry->code);
+      g_object_set_data (G_OBJECT (row), LANGUAGES_KEY, languages);
+      g_object_set_data (G_OBJECT (languages), ENTRY_ROW_KEY, row);
+      g_signal_connect (languages, "changed", G_CALLBACK (on_languages_changed), group);
+      adw_preferences_group_add (group->group, languages);
+      g_ptr_array_add (group->rows, languages);
     }
   adw_preferences_group_add (group->group, group->add_row);
   if (error != NULL)
@@ -563,6 +592,16 @@ escale_preferences_window_get_vocab_switch (EscalePreferencesWindow *self,
   GtkWidget *row = escale_preferences_window_get_vocab_row (self, kind, code);
 
   return row ? g_object_get_data (G_OBJECT (row), SWITCH_KEY) : NULL;
+}
+
+GtkWidget *
+escale_preferences_window_get_vocab_languages_row (EscalePreferencesWindow *self,
+                                                   const char              *kind,
+                                                   const char              *code)
+{
+  GtkWidget *row = escale_preferences_window_get_vocab_row (self, kind, code);
+
+  return row ? g_object_get_data (G_OBJECT (row), LANGUAGES_KEY) : NULL;
 }
 
 GtkWidget *

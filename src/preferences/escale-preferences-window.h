@@ -41,6 +41,11 @@ GtkWidget *escale_preferences_window_get_vocab_switch  (EscalePreferencesWindow 
                                                         const char              *code);
 GtkWidget *escale_preferences_window_get_vocab_add_row (EscalePreferencesWindow *self,
                                                         const char              *kind);
+/* The EscaleVocabLanguagesRow under the added entry @code; NULL for a
+ * built-in entry. */
+GtkWidget *escale_preferences_window_get_vocab_languages_row (EscalePreferencesWindow *self,
+                                                              const char              *kind,
+                                                              const char              *code);
 /* The row of the programme @id, NULL when not listed. */
 GtkWidget *escale_preferences_window_get_programme_row (EscalePreferencesWindow *self,
                                                         gint64                   id);
