@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-catalog.h"
-#include "escale-reports-util.h"
+#include "escale-language.h"
 #include "escale-vocab-languages-row.h"
 #include "escale-vocab.h"
 
