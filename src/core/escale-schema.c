@@ -525,12 +525,83 @@ static const char migration_5[] =
   "END;\n"
   ;
 
+/* Version 6: accounts, the audit log, consent records and the people's
+ * data rights (issue 7). The audit log is append-only: triggers made when
+ * the store opens refuse changes to it, and each entry chains the hash of
+ * the one before (see escale-audit.c). */
+static const char migration_6[] =
+  "CREATE TABLE app_user (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  login TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(login) <> ''),\n"
+  "  name TEXT,\n"
+  "  role TEXT NOT NULL CHECK (role IN ('administrator', 'staff', 'volunteer', 'treasurer')),\n"
+  "  password_hash TEXT NOT NULL,\n"
+  "  must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),\n"
+  "  failed_attempts INTEGER NOT NULL DEFAULT 0,\n"
+  "  locked_until TEXT,\n"
+  "  interface_language TEXT,\n"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),\n"
+  "  last_login TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+
+  "CREATE TABLE audit_log (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at TEXT NOT NULL,\n"
+  "  login TEXT NOT NULL DEFAULT '',\n"
+  "  operation TEXT NOT NULL,\n"
+  "  entity TEXT,\n"
+  "  entity_id INTEGER,\n"
+  "  summary TEXT,\n"
+  "  prev_hash TEXT NOT NULL,\n"
+  "  hash TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);\n"
+  "CREATE INDEX audit_log_at ON audit_log (at);\n"
+
+  "CREATE TABLE consent_record (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  UUID_COLUMN
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  given_on TEXT NOT NULL,\n"
+  "  follow_up INTEGER NOT NULL DEFAULT 0 CHECK (follow_up IN (0, 1)),\n"
+  "  sharing INTEGER NOT NULL DEFAULT 0 CHECK (sharing IN (0, 1)),\n"
+  "  phone_contact INTEGER NOT NULL DEFAULT 0 CHECK (phone_contact IN (0, 1)),\n"
+  "  informed_how TEXT,\n"
+  "  language TEXT,\n"
+  "  withdrawn_on TEXT,\n"
+  AUDIT_COLUMNS
+  ");\n"
+  "CREATE INDEX consent_record_person ON consent_record (person_id, given_on);\n"
+
+  /* Notes a worker marks confidential: never shown to volunteers. */
+  "ALTER TABLE action ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0"
+  " CHECK (confidential IN (0, 1));\n"
+  /* A file reduced to what reports need (see escale-rights.h). */
+  "ALTER TABLE person ADD COLUMN anonymised_on TEXT;\n"
+
+  /* The fields that reveal health, legal proceedings, origin or religion:
+   * optional, hidden from lists and from the roles that may not see them. */
+  "CREATE TABLE sensitive_field (\n"
+  "  entity TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  category TEXT NOT NULL CHECK (category IN ('health', 'legal', 'origin', 'religion')),\n"
+  "  PRIMARY KEY (entity, field)\n"
+  ") WITHOUT ROWID;\n"
+  "INSERT INTO sensitive_field VALUES ('person', 'birth_country', 'origin'),\n"
+  "  ('person_nationality', 'country', 'origin'), ('person', 'notes', 'health'),\n"
+  "  ('action', 'notes', 'health'), ('action_theme', 'health', 'health'),\n"
+  "  ('action_theme', 'rights', 'legal');\n"
+  ;
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 int

@@ -17,6 +17,8 @@ typedef enum {
   ESCALE_STORE_ERROR_BACKUP,
   ESCALE_STORE_ERROR_NOT_FOUND,
   ESCALE_STORE_ERROR_INVALID,
+  ESCALE_STORE_ERROR_PERMISSION,  /* the role of the logged-in account may not do it */
+  ESCALE_STORE_ERROR_LOGIN,       /* wrong login or password, locked account */
 } EscaleStoreError;
 
 #define ESCALE_TYPE_STORE (escale_store_get_type ())

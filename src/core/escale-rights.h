@@ -1,0 +1,81 @@
+/* escale-rights.h — the rights of the people followed (GDPR), and retention
+ *
+ * Consent is a dated record (what it covers, how and in which language the
+ * person was informed, when it was withdrawn). The right of access exports
+ * everything Escale holds about one person; erasure deletes the person and
+ * what is only theirs (household actions are kept, detached from them)
+ * with secure_delete on, and leaves an audit entry without their identity.
+ * Retention: files whose last contact is older than N months are listed
+ * for review, then anonymised (what reports need is kept: sex, birth year,
+ * nationality, actions without notes, enrolments) or deleted, with a
+ * logged reason; reports of past years give the same figures afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "escale-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64    id;              /* 0 until saved */
+  gint64    person_id;
+  char     *given_on;        /* YYYY-MM-DD */
+  gboolean  follow_up;
+  gboolean  sharing;         /* with partners */
+  gboolean  phone_contact;
+  char     *informed_how;    /* free text: "orally with an interpreter", "notice given" */
+  char     *language;        /* in which the person was informed: a code */
+  char     *withdrawn_on;    /* or NULL */
+} EscaleConsent;
+
+EscaleConsent *escale_consent_new             (gint64         person_id,
+                                               const char    *given_on);
+void           escale_consent_free            (EscaleConsent *consent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleConsent, escale_consent_free)
+
+/* Needs WRITE_ACTION; a bad date is refused with a translated message. */
+gboolean       escale_store_save_consent      (EscaleStore   *store,
+                                               EscaleConsent *consent,
+                                               GError       **error);
+/* The person's consent records, newest first. (element-type EscaleConsent) */
+GPtrArray     *escale_store_list_consents     (EscaleStore   *store,
+                                               gint64         person_id,
+                                               GError       **error);
+
+/* Right of access and portability: everything about the person (file,
+ * names, nationalities, languages, statuses, household, timeline,
+ * enrolments and their situations, referrals, consent records) as one
+ * JSON document (UTF-8, pretty-printed). Needs EXPORT_PERSON; recorded in
+ * the audit log. */
+char          *escale_store_export_person_json (EscaleStore  *store,
+                                                gint64        person_id,
+                                                GError      **error);
+
+/* Erasure: needs ERASE; @reason is logged (the audit entry names neither
+ * the person nor their file number). */
+gboolean       escale_store_erase_person      (EscaleStore   *store,
+                                               gint64         person_id,
+                                               const char    *reason,
+                                               GError       **error);
+/* Anonymisation: names, contact, address, notes, documents and the notes
+ * of their actions removed; sex, birth year, nationality, statuses'
+ * codes and dates, actions and enrolments kept. Needs ERASE. */
+gboolean       escale_store_anonymise_person  (EscaleStore   *store,
+                                               gint64         person_id,
+                                               const char    *reason,
+                                               GError       **error);
+
+/* Files to review: not anonymised, and whose last contact (or, without
+ * any, creation) is older than @months months before @today. Needs ERASE.
+ * Returns person ids, the oldest contact first; @total gets their count. */
+GArray        *escale_store_list_retention    (EscaleStore   *store,
+                                               guint          months,
+                                               const char    *today,
+                                               guint          limit,
+                                               guint         *total,
+                                               GError       **error);
+
+G_END_DECLS
