@@ -759,35 +759,41 @@ escale_audit_list (EscaleStore  *store,
 
 /* Exporting */
 
+/* RFC 4180: a field with a separator, a quote or a line break is quoted. */
 static void
-append_csv_field (GString    *line,
+append_csv_field (GString    *csv,
                   const char *text)
 {
-  if (line->len > 0 && line->str[line->len - 1] != '\n')
-    g_string_append_c (line, ',');
   if (text == NULL)
     return;
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
-      g_string_append (line, text);
+      g_string_append (csv, text);
       return;
     }
-  g_string_append_c (line, '"');
+  g_string_append_c (csv, '"');
   for (const char *p = text; *p; p++)
     {
       if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
     }
-  g_string_append_c (line, '"');
+  g_string_append_c (csv, '"');
 }
 
+/* The row @stmt is on, or its column names when @header. */
 static void
 append_csv_row (GString      *csv,
-                sqlite3_stmt *stmt)
+                sqlite3_stmt *stmt,
+                gboolean      header)
 {
   for (int i = 0; i < sqlite3_column_count (stmt); i++)
-    append_csv_field (csv, (const char *) sqlite3_column_text (stmt, i));
+    {
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      append_csv_field (csv, header ? sqlite3_column_name (stmt, i)
+                                    : (const char *) sqlite3_column_text (stmt, i));
+    }
   g_string_append (csv, "\r\n");
 }
 
@@ -805,12 +811,10 @@ write_csv (EscaleStore    *store,
   g_autoptr(GString) csv = g_string_new ("\xef\xbb\xbf");
   int rc;
 
-  for (int i = 0; i < sqlite3_column_count (stmt); i++)
-    append_csv_field (csv, sqlite3_column_name (stmt, i));
-  g_string_append (csv, "\r\n");
+  append_csv_row (csv, stmt, TRUE);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      append_csv_row (csv, stmt);
+      append_csv_row (csv, stmt, FALSE);
       (*n_rows)++;
       if (csv->len >= CSV_CHUNK)
         {
