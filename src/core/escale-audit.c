@@ -47,7 +47,7 @@ static const char *const audited_tables[] = {
   "programme", "programme_funder", "enrolment", "enrolment_situation",
   "partner", "partner_phone", "partner_language", "partner_hours", "partner_closure",
   "partner_contact", "partner_service", "partner_service_eligibility",
-  "referral", "consent_record", "app_user", "vocabulary", "vocabulary_label", "setting",
+  "referral", "consent_record", "app_user", "vocabulary", "vocabulary_label",
 };
 
 /* Columns the store or its triggers keep by themselves (search keys, last
@@ -347,7 +347,6 @@ append_trigger (GString         *sql,
                 const char      *operation,
                 const char      *row)
 {
-  gboolean is_setting = g_str_equal (info->table, "setting");
   g_autoptr(GString) entity = g_string_new (NULL);
   g_autoptr(GString) id = g_string_new (NULL);
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -357,10 +356,7 @@ append_trigger (GString         *sql,
   append_literal (entity, info->table);
   append_literal (op, operation);
   append_identifier (id, row, info->id_column);
-  /* A setting is known by its key, which is no secret. */
-  if (is_setting)
-    append_identifier (summary, row, "key");
-  else if (g_str_equal (operation, "update"))
+  if (g_str_equal (operation, "update"))
     append_changed_names (summary, info);
   else
     g_string_append (summary, "NULL");
@@ -370,13 +366,6 @@ append_trigger (GString         *sql,
   g_string_append_printf (sql, " AFTER %s ON main.", event);
   append_identifier (sql, "", info->table);
   g_string_append (sql, " WHEN NOT escale_audit_paused ()");
-  /* The log's own bookkeeping (its anchor and head) is not an entry. */
-  if (is_setting)
-    {
-      g_string_append (sql, " AND ");
-      append_identifier (sql, row, "key");
-      g_string_append (sql, " NOT LIKE 'audit.%'");
-    }
   if (g_str_equal (operation, "update"))
     append_any_changed (sql, info);
   g_string_append (sql, " BEGIN ");
@@ -495,6 +484,27 @@ escale_audit_record (EscaleStore  *store,
     sqlite3_bind_int64 (stmt, 3, entity_id);
   escale_bind_text (stmt, 4, summary);
   return escale_store_step_done (store, stmt, error);
+}
+
+/**
+ * escale_audit_record_setting:
+ *
+ * Records the change of the setting @key (never its value), unless paused.
+ * Settings are recorded by escale_store_set_setting(), not by a trigger:
+ * the log keeps its own anchor and head there, and a trigger on them would
+ * make every statement that appends to the log costlier to prepare.
+ */
+gboolean
+escale_audit_record_setting (EscaleStore  *store,
+                             const char   *key,
+                             GError      **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (get_state (store)->paused > 0 || g_str_has_prefix (key, "audit."))
+    return TRUE;
+  return escale_audit_record (store, "update", "setting", 0, key, error);
 }
 
 /**
