@@ -409,6 +409,16 @@ test_chain_truncated (void)
 
   raw_exec (store, sql);
   assert_tampered (store, expected);
+  /* Entries appended afterwards do not hide the cut. */
+  escale_test_add_person (store, "Haddad", "Omar", NULL);
+  {
+    g_autofree char *between = g_strdup_printf ("The audit log was tampered with: entries "
+                                                "between entry %" G_GINT64_FORMAT " and entry %"
+                                                G_GINT64_FORMAT " are missing", last - 2,
+                                                last - 1);
+
+    assert_tampered (store, between);
+  }
   raw_exec (store, "DELETE FROM audit_log");
   assert_tampered (store, "The audit log was tampered with: its entries are missing");
 }

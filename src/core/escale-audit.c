@@ -12,11 +12,17 @@
  *   prev_hash|at|login|operation|entity|entity_id|summary
  * where prev_hash is the previous entry's hash, or the anchor (setting
  * audit.anchor: '' at first, the last purged hash after a purge). Every
- * append also writes the last entry's id and hash to setting audit.head,
- * so that a truncated tail shows. Triggers refuse to change or delete an
- * entry, except while escale_audit_purge() runs. Someone who writes to the
- * file with other tools bypasses the triggers, but not the chain:
- * escale_audit_verify() finds the first entry changed or missing.
+ * append also writes the new entry's id and hash to setting audit.head,
+ * which the next entry chains: a cut tail shows, even after new entries.
+ * Triggers refuse to change or delete an entry, except while
+ * escale_audit_purge() runs. Someone who writes to the file with other
+ * tools bypasses the triggers, but not the chain: escale_audit_verify()
+ * finds the first entry changed or missing. (Someone who also recomputes
+ * every later hash and the head is not caught: the chain proves the log
+ * was not edited carelessly, it is not a signature.)
+ *
+ * Settings are recorded by escale_store_set_setting(), see
+ * escale_audit_record_setting().
  *
  * Bulk writes (imports, demo data) pause the per-row entries and record
  * one summary entry instead: a trigger that does nothing costs little.
@@ -58,8 +64,12 @@ static const char *const derived_columns[] = {
   "last_contact", "silent_since", "last_login", "failed_attempts", NULL
 };
 
+/* The hash a new entry chains: the head's, rather than the last entry's,
+ * so that entries appended after a cut still show it. */
 #define LAST_HASH \
-  "coalesce ((SELECT hash FROM main.audit_log ORDER BY id DESC LIMIT 1), " \
+  "coalesce ((SELECT substr (value, instr (value, ' ') + 1) FROM main.setting " \
+  "WHERE key = 'audit.head'), " \
+  "(SELECT hash FROM main.audit_log ORDER BY id DESC LIMIT 1), " \
   "(SELECT value FROM main.setting WHERE key = 'audit.anchor'), '')"
 
 /* Appends an entry; the four %s are SQL expressions of the operation, the
