@@ -61,6 +61,11 @@ char         *escale_store_new_uuid    (void);
  * escale-text.c changed since they were made. */
 gboolean      escale_store_refresh_person_index (EscaleStore  *store,
                                                  GError      **error);
+/* In escale-person-store.c: the keys and search entries of one person,
+ * computed again from the stored row. */
+gboolean      escale_store_reindex_person (EscaleStore  *store,
+                                           gint64        id,
+                                           GError      **error);
 
 /* Binds a string, or NULL when it is NULL or empty. */
 void          escale_bind_text         (sqlite3_stmt *stmt,
