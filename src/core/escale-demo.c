@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-demo.h"
@@ -1115,7 +1116,8 @@ escale_demo_generate_full (EscaleStore         *store,
 
   /* One audit entry for them all. */
   escale_audit_set_paused (store, TRUE);
-  ok = escale_store_begin_batch (store, error);
+  ok = escale_store_require (store, ESCALE_OP_IMPORT, error) &&
+       escale_store_begin_batch (store, error);
   if (ok)
     {
       g_autofree char *summary = g_strdup_printf ("demo data: %u people", n_people);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-import-private.h"
@@ -93,6 +94,9 @@ escale_import_reader_open (EscaleImportReader        *reader,
                            guint                      n_columns,
                            GError                   **error)
 {
+  /* Every import starts here: the one place to check the right. */
+  if (!escale_store_require (store, ESCALE_OP_IMPORT, error))
+    return FALSE;
   /* One summary entry instead of one a row: see escale_import_finish(). */
   escale_audit_set_paused (store, TRUE);
   reader->store = store;
