@@ -79,7 +79,7 @@ static const char *const derived_columns[] = {
 static const char append_triggers[] =
   "CREATE TEMP VIEW escale_audit_append (operation, entity, entity_id, summary) AS "
   "SELECT NULL, NULL, NULL, NULL;\n"
-  "CREATE TEMP TRIGGER escale_audit_append INSTEAD OF INSERT ON escale_audit_append "
+  "CREATE TEMP TRIGGER escale_audit_append_entry INSTEAD OF INSERT ON escale_audit_append "
   "WHEN NEW.summary IS NULL OR NEW.summary <> '' BEGIN "
   "INSERT INTO audit_log "
   "(at, login, operation, entity, entity_id, summary, prev_hash, hash) "
