@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-programme-store.h"
 #include "escale-report-private.h"
@@ -428,6 +430,8 @@ escale_report_compute_figures (EscaleStore              *store,
   EscaleReportContext ctx;
   gboolean ok;
 
+  if (!escale_store_require (store, ESCALE_OP_REPORT, error))
+    return FALSE;
   ok = context_open (&ctx, store, params, NULL, error) && read_figures (&ctx, figures, error);
   context_close (&ctx);
   return ok;
@@ -539,6 +543,8 @@ escale_report_build (EscaleStore              *store,
   EscaleReportContext ctx;
   EscaleReport *report = NULL;
 
+  if (!escale_store_require (store, ESCALE_OP_REPORT, error))
+    return NULL;
   if (context_open (&ctx, store, params, cancellable, error))
     {
       ctx.report = escale_report_new (report_title (&ctx), ctx.settings->association,
@@ -572,6 +578,22 @@ on_write_progress (double   fraction,
   progress->progress (0.5 + fraction / 2, progress->data);
 }
 
+/* The audit entry: a list of participants names people, figures do not. */
+static gboolean
+record_export (EscaleStore               *store,
+               const EscaleReportParams  *params,
+               GError                   **error)
+{
+  g_autofree char *summary = g_strdup_printf ("%s %s %s%s%s",
+                                              escale_report_template_to_code (params->template),
+                                              params->from, params->to,
+                                              params->programme_code ? " " : "",
+                                              params->programme_code ?: "");
+
+  return escale_audit_record (store, params->template == ESCALE_REPORT_PARTICIPANTS ? "export"
+                              : "report", NULL, 0, summary, error);
+}
+
 gboolean
 escale_report_export (EscaleStore              *store,
                       const EscaleReportParams *params,
@@ -592,5 +614,6 @@ escale_report_export (EscaleStore              *store,
   if (progress != NULL)
     progress (0.5, progress_data);
   return escale_report_write_xlsx (report, path, progress ? on_write_progress : NULL, &relay,
-                                   cancellable, error);
+                                   cancellable, error) &&
+         record_export (store, params, error);
 }
