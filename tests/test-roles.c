@@ -1006,8 +1006,8 @@ test_wrong_login_or_password (Fixture       *f,
   expect_login_error (f, "staff", "not the password", &wrong);
   g_assert_cmpstr (unknown, ==, wrong);
   g_assert_cmpint (escale_store_get_role (f->store), ==, ESCALE_ROLE_SYSTEM);
-  /* Logins ignore case. */
-  login (f, "STAFF");
+  /* Logins ignore case and the spaces around them. */
+  login (f, " STAFF ");
   g_assert_cmpint (escale_store_get_role (f->store), ==, ESCALE_ROLE_STAFF);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM audit_log "
                                         "WHERE operation = 'login_failed'"), ==, 2);
