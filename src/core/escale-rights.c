@@ -75,6 +75,14 @@ check_past_date (const char  *iso,
   return TRUE;
 }
 
+static gboolean
+is_language (const char *code)
+{
+  g_autofree char *canonical = escale_iso_language_normalize (code);
+
+  return canonical != NULL;
+}
+
 static EscaleConsentField
 refuse (EscaleConsentField   field,
         GError             **error,
@@ -102,7 +110,7 @@ escale_consent_check (const EscaleConsent  *consent,
   if (!consent->follow_up && !consent->sharing && !consent->phone_contact)
     return refuse (ESCALE_CONSENT_FIELD_SCOPE, error,
                    _("Tick at least one thing the person consents to"));
-  if (!escale_rights_is_blank (consent->language) && escale_iso_language_name (consent->language) == NULL)
+  if (!escale_rights_is_blank (consent->language) && !is_language (consent->language))
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
                    _("“%s” is not an ISO 639 language code"), consent->language);
