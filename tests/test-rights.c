@@ -326,6 +326,7 @@ test_export_json (void)
   /* Pretty-printed, and the text as it is. */
   g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"escale-person\",\n"));
   g_assert_nonnull (strstr (json, "\n    \"given_names\": \"" SECRET_ARABIC "\","));
+  g_assert_nonnull (strstr (json, "\n      \"follow_up\": true,\n"));
 
 #define ASSERT_JSON(path, expected) \
   G_STMT_START { \
