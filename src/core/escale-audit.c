@@ -12,11 +12,17 @@
  *   prev_hash|at|login|operation|entity|entity_id|summary
  * where prev_hash is the previous entry's hash, or the anchor (setting
  * audit.anchor: '' at first, the last purged hash after a purge). Every
- * append also writes the last entry's id and hash to setting audit.head,
- * so that a truncated tail shows. Triggers refuse to change or delete an
- * entry, except while escale_audit_purge() runs. Someone who writes to the
- * file with other tools bypasses the triggers, but not the chain:
- * escale_audit_verify() finds the first entry changed or missing.
+ * append also writes the new entry's id and hash to setting audit.head,
+ * which the next entry chains: a cut tail shows, even after new entries.
+ * Triggers refuse to change or delete an entry, except while
+ * escale_audit_purge() runs. Someone who writes to the file with other
+ * tools bypasses the triggers, but not the chain: escale_audit_verify()
+ * finds the first entry changed or missing. (Someone who also recomputes
+ * every later hash and the head is not caught: the chain proves the log
+ * was not edited carelessly, it is not a signature.)
+ *
+ * Settings are recorded by escale_store_set_setting(), see
+ * escale_audit_record_setting().
  *
  * Bulk writes (imports, demo data) pause the per-row entries and record
  * one summary entry instead: a trigger that does nothing costs little.
@@ -47,7 +53,7 @@ static const char *const audited_tables[] = {
   "programme", "programme_funder", "enrolment", "enrolment_situation",
   "partner", "partner_phone", "partner_language", "partner_hours", "partner_closure",
   "partner_contact", "partner_service", "partner_service_eligibility",
-  "referral", "consent_record", "app_user", "vocabulary", "vocabulary_label", "setting",
+  "referral", "consent_record", "app_user", "vocabulary", "vocabulary_label",
 };
 
 /* Columns the store or its triggers keep by themselves (search keys, last
@@ -58,8 +64,12 @@ static const char *const derived_columns[] = {
   "last_contact", "silent_since", "last_login", "failed_attempts", NULL
 };
 
+/* The hash a new entry chains: the head's, rather than the last entry's,
+ * so that entries appended after a cut still show it. */
 #define LAST_HASH \
-  "coalesce ((SELECT hash FROM main.audit_log ORDER BY id DESC LIMIT 1), " \
+  "coalesce ((SELECT substr (value, instr (value, ' ') + 1) FROM main.setting " \
+  "WHERE key = 'audit.head'), " \
+  "(SELECT hash FROM main.audit_log ORDER BY id DESC LIMIT 1), " \
   "(SELECT value FROM main.setting WHERE key = 'audit.anchor'), '')"
 
 /* Appends an entry; the four %s are SQL expressions of the operation, the
@@ -347,7 +357,6 @@ append_trigger (GString         *sql,
                 const char      *operation,
                 const char      *row)
 {
-  gboolean is_setting = g_str_equal (info->table, "setting");
   g_autoptr(GString) entity = g_string_new (NULL);
   g_autoptr(GString) id = g_string_new (NULL);
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -357,10 +366,7 @@ append_trigger (GString         *sql,
   append_literal (entity, info->table);
   append_literal (op, operation);
   append_identifier (id, row, info->id_column);
-  /* A setting is known by its key, which is no secret. */
-  if (is_setting)
-    append_identifier (summary, row, "key");
-  else if (g_str_equal (operation, "update"))
+  if (g_str_equal (operation, "update"))
     append_changed_names (summary, info);
   else
     g_string_append (summary, "NULL");
@@ -370,13 +376,6 @@ append_trigger (GString         *sql,
   g_string_append_printf (sql, " AFTER %s ON main.", event);
   append_identifier (sql, "", info->table);
   g_string_append (sql, " WHEN NOT escale_audit_paused ()");
-  /* The log's own bookkeeping (its anchor and head) is not an entry. */
-  if (is_setting)
-    {
-      g_string_append (sql, " AND ");
-      append_identifier (sql, row, "key");
-      g_string_append (sql, " NOT LIKE 'audit.%'");
-    }
   if (g_str_equal (operation, "update"))
     append_any_changed (sql, info);
   g_string_append (sql, " BEGIN ");
@@ -495,6 +494,27 @@ escale_audit_record (EscaleStore  *store,
     sqlite3_bind_int64 (stmt, 3, entity_id);
   escale_bind_text (stmt, 4, summary);
   return escale_store_step_done (store, stmt, error);
+}
+
+/**
+ * escale_audit_record_setting:
+ *
+ * Records the change of the setting @key (never its value), unless paused.
+ * Settings are recorded by escale_store_set_setting(), not by a trigger:
+ * the log keeps its own anchor and head there, and a trigger on them would
+ * make every statement that appends to the log costlier to prepare.
+ */
+gboolean
+escale_audit_record_setting (EscaleStore  *store,
+                             const char   *key,
+                             GError      **error)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (get_state (store)->paused > 0 || g_str_has_prefix (key, "audit."))
+    return TRUE;
+  return escale_audit_record (store, "update", "setting", 0, key, error);
 }
 
 /**
