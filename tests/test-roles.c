@@ -14,6 +14,7 @@
 #include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-agenda.h"
+#include "escale-audit.h"
 #include "escale-demo.h"
 #include "escale-import.h"
 #include "escale-partner-store.h"
@@ -637,9 +638,7 @@ try_manage_accounts (Fixture  *f,
 static gboolean
 try_read_audit (Fixture  *f,
                 GError  **error)
-{
-  return escale_store_require (f->store, ESCALE_OP_READ_AUDIT, error);
-}
+TRY_PTR_ARRAY (escale_audit_list (f->store, NULL, NULL, NULL, NULL, NULL, 100, error))
 
 static gboolean
 try_import (Fixture  *f,
