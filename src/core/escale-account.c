@@ -524,16 +524,19 @@ write_audited (EscaleStore   *store,
   return TRUE;
 }
 
-static gboolean
-check_login (const char  *login,
+/* Returns: (transfer full) (nullable): @login without surrounding spaces,
+ * or %NULL when that leaves nothing */
+static char *
+clean_login (const char  *login,
              GError     **error)
 {
-  if (login != NULL && *login != '\0' && g_utf8_validate (login, -1, NULL) &&
-      strspn (login, " \t") < strlen (login))
-    return TRUE;
+  g_autofree char *clean = g_strstrip (g_strdup (login ? login : ""));
+
+  if (*clean != '\0' && g_utf8_validate (clean, -1, NULL))
+    return g_steal_pointer (&clean);
   g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
                        _("Choose a login"));
-  return FALSE;
+  return NULL;
 }
 
 /* The very first account needs no right: it is how a database gets one. */
@@ -560,13 +563,15 @@ escale_store_create_account (EscaleStore  *store,
                              GError      **error)
 {
   g_auto(AccountRow) existing = { 0 };
+  g_autofree char *clean = NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), 0);
 
-  if (!require_creation (store, role, error) || !check_login (login, error))
+  if (!require_creation (store, role, error) || !(clean = clean_login (login, error)))
     return 0;
+  login = clean;
   if (escale_role_to_code (role) == NULL)
     g_return_val_if_reached (0);
   if (find_account (store, login, 0, &existing))
@@ -793,14 +798,15 @@ escale_store_login (EscaleStore  *store,
                     GError      **error)
 {
   g_auto(AccountRow) row = { 0 };
+  g_autofree char *clean = NULL;
   EscaleAccount *account;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
   if (!init_sodium (error))
     return FALSE;
-  if (login != NULL)
-    find_account (store, login, 0, &row);
+  if ((clean = clean_login (login, NULL)) != NULL)
+    find_account (store, clean, 0, &row);
   if (!authenticate (store, &row, password, error))
     return FALSE;
   if (!row.account->active)
@@ -813,7 +819,10 @@ escale_store_login (EscaleStore  *store,
   account = g_steal_pointer (&row.account);
   escale_store_set_session (store, account, account->role);
   escale_store_set_user (store, account->login);
-  return record_login (store, account, error);
+  if (record_login (store, account, error))
+    return TRUE;
+  escale_store_logout (store);
+  return FALSE;
 }
 
 void

@@ -5,10 +5,12 @@
  * and escale-cli obey the same ones, whatever the widgets show.
  *
  *   administrator  everything: accounts, settings, erasure, the audit log
- *   staff          every record, reports; no accounts, no audit log
+ *   staff          every record, reports, imports, exports; no accounts,
+ *                  settings, erasure nor audit log
  *   volunteer      identity, contact and the timeline of their own and
- *                  shared actions; no confidential notes, no health or
- *                  legal details, no reports, no exports
+ *                  shared actions, which they may record; no confidential
+ *                  notes, no health or legal details, no changes to files
+ *                  or partners, no reports, no exports
  *   treasurer      reports and aggregates only: no names, no file
  *
  * A store nobody has logged into runs as the system (every right): only
@@ -137,7 +139,8 @@ gboolean        escale_store_login          (EscaleStore   *store,
 void            escale_store_logout         (EscaleStore   *store);
 /* The logged-in account, or NULL for the system. (transfer none) */
 const EscaleAccount *escale_store_get_account (EscaleStore *store);
-/* Checks the password of the logged-in account again (the idle lock). */
+/* Checks the password of the logged-in account again (the idle lock);
+ * failures count towards a lockout as those of logins do. */
 gboolean        escale_store_verify_password (EscaleStore  *store,
                                               const char   *password,
                                               GError      **error);
