@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-schema.h"
 #include "escale-util.h"
 #include "escale-store-private.h"
@@ -266,6 +267,9 @@ escale_store_open_with_schema (const char         *path,
   /* The search indexes of a database made before the names were folded
    * the way they are now. */
   if (self->version >= 1 && !escale_store_refresh_person_index (self, error))
+    return NULL;
+  /* From now on, every write of a record is recorded. */
+  if (!escale_audit_install (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
