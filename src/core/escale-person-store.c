@@ -1358,6 +1358,36 @@ rebuild_person_index (EscaleStore  *store,
 }
 
 /**
+ * escale_store_reindex_person:
+ *
+ * Computes the keys and search entries of the person @id again from what
+ * is stored, after a write that bypassed escale_store_save_person() (the
+ * anonymisation of escale-rights.c).
+ */
+gboolean
+escale_store_reindex_person (EscaleStore  *store,
+                             gint64        id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) row = NULL;
+  g_autoptr(EscalePerson) person = NULL;
+
+  if (!(row = escale_store_prepare (store, "SELECT id, family_name, given_names, file_number, "
+                                    "phone, sort_key, given_key, phone_key FROM person "
+                                    "WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                   "%s", _("This person's file no longer exists"));
+      return FALSE;
+    }
+  person = read_indexed_person (store, row);
+  return refresh_keys (store, person, row, error) && index_person (store, person, error);
+}
+
+/**
  * escale_store_refresh_person_index:
  *
  * The search tables (person_search, person_trigram, person_skeleton) and

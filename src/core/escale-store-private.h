@@ -62,6 +62,11 @@ char         *escale_store_new_uuid    (void);
  * escale-text.c changed since they were made. */
 gboolean      escale_store_refresh_person_index (EscaleStore  *store,
                                                  GError      **error);
+/* In escale-person-store.c: the keys and search entries of one person,
+ * computed again from the stored row. */
+gboolean      escale_store_reindex_person (EscaleStore  *store,
+                                           gint64        id,
+                                           GError      **error);
 
 /* The session, kept by escale-store.c for escale-account.c: the store
  * takes @account (NULL for the system or after a logout). */
