@@ -185,8 +185,7 @@ escale_account_form_new (GtkWindow           *parent,
     {
       /* Translators: a group of the new account form */
       escale_form_dialog_add_group (dialog, _("Initial Password"),
-                                    _("Give it to the person yourself: they choose their own "
-                                      "at their first login."));
+                                    _("Give it to the person yourself, never by email."));
       escale_form_dialog_add_password (dialog, ESCALE_ACCOUNT_FIELD_PASSWORD, _("Password"));
       escale_form_dialog_add_password (dialog, ESCALE_ACCOUNT_FIELD_REPEAT,
                                        _("Password again"));

@@ -20,7 +20,7 @@ typedef enum {
 } EscaleAccountField;
 
 /* The form that creates an account (@account NULL: login, name, role and
- * initial password, which must be changed at the first login), or that
+ * initial password), or that
  * changes the name and role of @account. Not presented; it saves and
  * destroys itself when accepted. */
 EscaleFormDialog *escale_account_form_new       (GtkWindow           *parent,

@@ -1,4 +1,4 @@
-/* escale-privacy.c — the privacy settings, and what the privacy pages read
+/* escale-privacy.c — the audit's retention, and what the privacy pages read
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -104,29 +104,11 @@ dup_first_column (sqlite3_stmt          *stmt,
 /* Public API */
 
 guint
-escale_store_get_file_retention (EscaleStore *store)
-{
-  g_return_val_if_fail (ESCALE_IS_STORE (store), ESCALE_FILE_RETENTION_DEFAULT);
-  return get_months (store, ESCALE_SETTING_FILE_RETENTION, ESCALE_FILE_RETENTION_MIN,
-                     ESCALE_FILE_RETENTION_MAX, ESCALE_FILE_RETENTION_DEFAULT);
-}
-
-guint
 escale_store_get_audit_retention (EscaleStore *store)
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), ESCALE_AUDIT_RETENTION_DEFAULT);
   return get_months (store, ESCALE_SETTING_AUDIT_RETENTION, ESCALE_AUDIT_RETENTION_MIN,
                      ESCALE_AUDIT_RETENTION_MAX, ESCALE_AUDIT_RETENTION_DEFAULT);
-}
-
-gboolean
-escale_store_set_file_retention (EscaleStore  *store,
-                                 guint         months,
-                                 GError      **error)
-{
-  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
-  return set_months (store, ESCALE_SETTING_FILE_RETENTION, months, ESCALE_FILE_RETENTION_MIN,
-                     ESCALE_FILE_RETENTION_MAX, error);
 }
 
 gboolean

@@ -1,12 +1,11 @@
-/* escale-privacy.h — the privacy settings, and what the privacy pages read
+/* escale-privacy.h — the audit's retention, and what the privacy pages read
  *
- * Two retention periods, kept in the table setting so that every computer
- * and escale-cli share them: files are reviewed once their last contact is
- * older than "retention.months" (24 by default, the CNIL framework's two
- * years), and audit entries are purged once older than
- * "audit.retention_months" (6 to 12, 12 by default). The retention review
- * lists its files with escale_store_load_review_files(), and the register
- * entry (GDPR article 30) names the categories of the sensitive fields.
+ * The audit log's retention is kept in the table setting, so that every
+ * computer and escale-cli share it: entries are purged once older than
+ * "audit.retention_months" (6 to 12, 12 by default); the retention of the
+ * files is escale-rights.h's. The retention review lists its files with
+ * escale_store_load_review_files(), and the register entry (GDPR article
+ * 30) names the categories of the sensitive fields.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,28 +15,19 @@
 
 G_BEGIN_DECLS
 
-#define ESCALE_SETTING_FILE_RETENTION      "retention.months"
 #define ESCALE_SETTING_AUDIT_RETENTION     "audit.retention_months"
 /* The association's postal address, several lines; its name is
  * "association.name" (escale-report-settings.h). */
 #define ESCALE_SETTING_ASSOCIATION_ADDRESS "association.address"
 
-#define ESCALE_FILE_RETENTION_DEFAULT  24
-#define ESCALE_FILE_RETENTION_MIN      6
-#define ESCALE_FILE_RETENTION_MAX      120
 #define ESCALE_AUDIT_RETENTION_DEFAULT 12
 #define ESCALE_AUDIT_RETENTION_MIN     6
 #define ESCALE_AUDIT_RETENTION_MAX     12
 
-/* The periods saved, in months, or their defaults when unset or out of
- * range. */
-guint      escale_store_get_file_retention  (EscaleStore  *store);
+/* The period saved, in months, or the default when unset or out of range. */
 guint      escale_store_get_audit_retention (EscaleStore  *store);
-/* Need SETTINGS; a period out of range is refused with a translated
+/* Needs SETTINGS; a period out of range is refused with a translated
  * message (ESCALE_STORE_ERROR_INVALID). */
-gboolean   escale_store_set_file_retention  (EscaleStore  *store,
-                                             guint         months,
-                                             GError      **error);
 gboolean   escale_store_set_audit_retention (EscaleStore  *store,
                                              guint         months,
                                              GError      **error);
