@@ -332,7 +332,7 @@ escale_accounts_page_init (EscaleAccountsPage *self)
   self->rows = g_ptr_array_new ();
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "accounts");
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Accounts"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "avatar-default-symbolic");
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Accounts"));

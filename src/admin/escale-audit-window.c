@@ -88,6 +88,7 @@ static const Label entities[] = {
   { "app_user", "audit record", NC_("audit record", "Account") },
   { "setting", "audit record", NC_("audit record", "Setting") },
   { "vocabulary", "audit record", NC_("audit record", "Vocabulary") },
+  { "audit_log", "audit record", NC_("audit record", "Audit log") },
 };
 
 /* Helpers */
@@ -177,6 +178,40 @@ read_day (GtkEntry  *entry,
   utc = g_date_time_to_utc (local);
   *bound = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   return TRUE;
+}
+
+/* What the filters say; the days as UTC bounds. */
+typedef struct
+{
+  const char *login;
+  const char *operation;
+  const char *entity;
+  char       *from;
+  char       *to;
+} Filters;
+
+static void
+filters_clear (Filters *filters)
+{
+  g_free (filters->from);
+  g_free (filters->to);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filters, filters_clear)
+
+/* FALSE when a day is wrong: both are read, each marked when it is. */
+static gboolean
+read_filters (EscaleAuditWindow *self,
+              Filters           *filters)
+{
+  gboolean days_ok = read_day (self->from_entry, FALSE, &filters->from);
+
+  if (!read_day (self->to_entry, TRUE, &filters->to))
+    days_ok = FALSE;
+  filters->login = escale_code_dropdown_get_code (self->login_filter);
+  filters->operation = escale_code_dropdown_get_code (self->operation_filter);
+  filters->entity = escale_code_dropdown_get_code (self->entity_filter);
+  return days_ok;
 }
 
 /* “12/03/2026 14:05:33”, in local time. */
@@ -464,23 +499,18 @@ escale_audit_window_new (GtkWindow   *parent,
 void
 escale_audit_window_reload (EscaleAuditWindow *self)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_auto(Filters) filters = { 0 };
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean days_ok;
 
   g_return_if_fail (ESCALE_IS_AUDIT_WINDOW (self));
 
-  /* Both read, each marked when wrong; the list stays as it was meanwhile. */
-  days_ok = read_day (self->from_entry, FALSE, &from);
-  if (!read_day (self->to_entry, TRUE, &to) || !days_ok)
+  /* A wrong day is marked; the list stays as it was meanwhile. */
+  if (!read_filters (self, &filters))
     return;
-  entries = escale_audit_list (self->store, escale_code_dropdown_get_code (self->login_filter),
-                               escale_code_dropdown_get_code (self->operation_filter),
-                               escale_code_dropdown_get_code (self->entity_filter), from, to,
-                               ESCALE_AUDIT_WINDOW_LIMIT, &error);
+  entries = escale_audit_list (self->store, filters.login, filters.operation, filters.entity,
+                               filters.from, filters.to, ESCALE_AUDIT_WINDOW_LIMIT, &error);
   if (entries == NULL)
     {
       toast_error (self, error);
@@ -538,10 +568,15 @@ escale_audit_window_export (EscaleAuditWindow  *self,
                             const char         *path,
                             GError            **error)
 {
+  g_auto(Filters) filters = { 0 };
+
   g_return_val_if_fail (ESCALE_IS_AUDIT_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!escale_audit_export_csv (self->store, path, error))
+  /* A wrong day counts as none. */
+  read_filters (self, &filters);
+  if (!escale_audit_export_csv_filtered (self->store, filters.login, filters.operation,
+                                         filters.entity, filters.from, filters.to, path, error))
     return FALSE;
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Audit log exported")));
   /* The export is an entry of its own. */

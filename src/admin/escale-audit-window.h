@@ -28,7 +28,7 @@ typedef enum {
 /* A window listing the entries of the audit log of @store, newest first
  * (when, who, what, which record, the fields changed), filtered as the
  * filters say, with the widget actions audit.export (a file chooser, then
- * escale_audit_export_csv()) and audit.verify (the result of
+ * the entries the filters select as CSV) and audit.verify (the result of
  * escale_audit_verify() in a message dialog). */
 EscaleAuditWindow *escale_audit_window_new         (GtkWindow         *parent,
                                                     EscaleStore       *store);
@@ -37,8 +37,9 @@ void               escale_audit_window_reload      (EscaleAuditWindow *self);
 GListModel        *escale_audit_window_get_entries (EscaleAuditWindow *self);
 GtkWidget         *escale_audit_window_get_filter  (EscaleAuditWindow *self,
                                                     EscaleAuditFilter  which);
-/* What audit.export does once a file is chosen: writes the log to @path,
- * said in a toast. */
+/* What audit.export does once a file is chosen: writes the entries the
+ * filters select to @path (escale_audit_export_csv_filtered()), said in a
+ * toast. */
 gboolean           escale_audit_window_export      (EscaleAuditWindow *self,
                                                     const char        *path,
                                                     GError           **error);
