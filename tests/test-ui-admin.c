@@ -22,6 +22,8 @@
 #include "escale-account-form.h"
 #include "escale-account.h"
 #include "escale-accounts-page.h"
+#include "escale-action-dialog.h"
+#include "escale-action-store.h"
 #include "escale-audit-item.h"
 #include "escale-audit-window.h"
 #include "escale-audit.h"
@@ -698,6 +700,79 @@ test_erase (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Confidential notes */
+
+static void
+on_saved (G_GNUC_UNUSED EscaleActionDialog *dialog,
+          gint64                            action_id,
+          G_GNUC_UNUSED gint64              follow_up_id,
+          gint64                           *saved)
+{
+  *saved = action_id;
+}
+
+static gboolean
+label_reads (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The switch beside the notes, found by its label. */
+static GtkWidget *
+confidential_switch (EscaleActionDialog *dialog)
+{
+  GtkWidget *label = escale_test_find_widget (dialog, GTK_TYPE_LABEL, label_reads,
+                                              "Confidential");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+}
+
+static void
+test_confidential (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  gint64 person = escale_test_add_person (fixture->store, "HADDAD", "Amina", NULL);
+  g_autoptr(EscaleAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  EscaleActionDialog *dialog;
+  GtkWidget *toggle;
+  gint64 saved = 0;
+
+  dialog = escale_action_dialog_new (NULL, fixture->store, person, 0);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  toggle = confidential_switch (dialog);
+  g_assert_true (GTK_IS_SWITCH (toggle));
+  g_assert_true (gtk_widget_is_visible (toggle));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (escale_action_dialog_save (dialog));
+  spin ();
+  g_assert_cmpint (saved, >, 0);
+  action = escale_store_load_action (fixture->store, saved, &error);
+  g_assert_no_error (error);
+  g_assert_true (escale_action_get_confidential (action));
+
+  /* Shown again as it was saved. */
+  dialog = escale_action_dialog_new (NULL, fixture->store, person, saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (confidential_switch (dialog))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A volunteer, who could not read it back, is not offered it. */
+  log_in_as (fixture, "benevole", ESCALE_ROLE_VOLUNTEER);
+  dialog = escale_action_dialog_new (NULL, fixture->store, person, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_false (gtk_widget_is_visible (confidential_switch (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
 /* Roles in the main window */
 
 static void
@@ -791,6 +866,7 @@ main (int    argc,
   ADD ("/ui/admin/consent", test_consent);
   ADD ("/ui/admin/notice-and-export", test_notice_and_export);
   ADD ("/ui/admin/erase", test_erase);
+  ADD ("/ui/admin/confidential", test_confidential);
   ADD ("/ui/admin/volunteer-window", test_volunteer_window);
   ADD ("/ui/admin/treasurer-window", test_treasurer_window);
   ADD ("/ui/admin/admin-window", test_admin_window);

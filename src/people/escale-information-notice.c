@@ -147,20 +147,20 @@ make_keeper (EscaleCatalog *catalog,
   return g_strdup_printf ("%s\n%s", markup, address);
 }
 
+/* The day on a line of its own, in bold: a day name starts it. */
 static char *
 make_retention (EscaleCatalog *catalog,
                 const Facts   *facts)
 {
-  /* Translators: on the information notice; %s is a day, like “Friday 12
-   * June 2028” */
+  /* Translators: on the information notice, above a day in bold, like
+   * “Friday 12 June 2028” */
   static const char msgid[] = NC_("notice", "If we have no contact with you after today, your "
-                                  "file will be deleted or made anonymous from %s. Figures "
-                                  "without your name may be kept for the association’s "
+                                  "file will be deleted or made anonymous from this day on. "
+                                  "Figures without your name may be kept for the association’s "
                                   "reports.");
   g_autofree char *day = escale_slip_format_day (facts->review_day, catalog);
-  g_autofree char *text = g_strdup_printf (tr (catalog, msgid), day);
 
-  return g_markup_escape_text (text, -1);
+  return g_markup_printf_escaped ("%s\n<b>%s</b>", tr (catalog, msgid), day);
 }
 
 /* Building */
