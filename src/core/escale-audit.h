@@ -44,6 +44,11 @@ gboolean    escale_audit_record      (EscaleStore   *store,
                                       gint64         entity_id,
                                       const char    *summary,
                                       GError       **error);
+/* Records that the setting @key changed (escale_store_set_setting() does),
+ * unless paused; the log's own keys (audit.*) are not recorded. */
+gboolean    escale_audit_record_setting (EscaleStore *store,
+                                         const char  *key,
+                                         GError     **error);
 /* While a bulk operation runs (an import, demo data), per-row entries are
  * replaced by one summary entry its caller records. */
 void        escale_audit_set_paused  (EscaleStore   *store,
