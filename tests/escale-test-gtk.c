@@ -70,8 +70,8 @@ escale_test_wait_for_size (GtkWidget *widget)
 }
 
 void
-escale_test_save_png (GtkWidget  *widget,
-                      const char *name)
+escale_test_save_screenshot (GtkWidget  *widget,
+                             const char *name)
 {
   g_autofree char *path = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", name, NULL);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);

@@ -299,7 +299,7 @@ test_accounts (Fixture       *fixture,
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "accounts");
   escale_test_wait_for_size (GTK_WIDGET (window));
   spin ();
-  escale_test_save_png (GTK_WIDGET (window), "admin-accounts.png");
+  escale_test_save_screenshot (GTK_WIDGET (window), "admin-accounts.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -349,7 +349,7 @@ test_privacy (Fixture       *fixture,
   escale_privacy_page_refresh (page);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "privacy");
   escale_test_wait_for_size (GTK_WIDGET (page));
-  escale_test_save_png (GTK_WIDGET (window), "admin-privacy.png");
+  escale_test_save_screenshot (GTK_WIDGET (window), "admin-privacy.png");
 
   /* The periods are database settings. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (escale_privacy_page_get_widget (
@@ -367,7 +367,7 @@ test_privacy (Fixture       *fixture,
   review = escale_privacy_page_review (page);
   spin ();
   escale_test_wait_for_size (GTK_WIDGET (review));
-  escale_test_save_png (GTK_WIDGET (review), "admin-review.png");
+  escale_test_save_screenshot (GTK_WIDGET (review), "admin-review.png");
   g_assert_cmpuint (escale_retention_dialog_get_total (review), ==, 1);
   g_assert_nonnull (escale_retention_dialog_get_row (review, old));
   g_assert_null (escale_retention_dialog_get_row (review, recent));
@@ -417,6 +417,7 @@ test_register (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "origin"));
   g_assert_nonnull (strstr (text, "24 months"));
   g_assert_nonnull (strstr (text, "1 administrator"));
+  g_assert_nonnull (strstr (text, "not encrypted"));
 }
 
 /* The audit log */
@@ -526,7 +527,7 @@ test_audit (Fixture       *fixture,
   spin ();
   escale_test_wait_for_size (GTK_WIDGET (window));
   spin ();
-  escale_test_save_png (GTK_WIDGET (window), "admin-audit.png");
+  escale_test_save_screenshot (GTK_WIDGET (window), "admin-audit.png");
 
   /* Checked: intact, then changed behind its back. */
   result = escale_audit_window_verify (window);
@@ -608,7 +609,7 @@ test_consent (Fixture       *fixture,
     gtk_widget_get_ancestor (GTK_WIDGET (section), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   spin ();
-  escale_test_save_png (GTK_WIDGET (window), "admin-consent.png");
+  escale_test_save_screenshot (GTK_WIDGET (window), "admin-consent.png");
 
   /* Withdrawn, on a day before it was given: refused; then today. */
   form = escale_consent_records_withdraw (section, consent->id);
