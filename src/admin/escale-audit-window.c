@@ -243,7 +243,7 @@ format_record (const EscaleAuditEntry *entry)
   if (entry->entity_id == 0)
     return g_strdup (kind);
   /* Translators: a record in the audit log: its kind and number, "Action 1042" */
-  return g_strdup_printf (_("%s %" G_GINT64_FORMAT), kind, entry->entity_id);
+  return g_strdup_printf (_("%s %lld"), kind, (long long) entry->entity_id);
 }
 
 static char *

@@ -167,8 +167,10 @@ on_purge_response_cb (EscalePrivacyPage *self,
       toast_error (self, error);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " entry deleted",
-                                       "%" G_GINT64_FORMAT " entries deleted", purged), purged);
+  /* Translators: after purging the audit log */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld entry deleted",
+                                       "%lld entries deleted", (gulong) purged),
+                          (long long) purged);
   escale_add_toast (GTK_WIDGET (self), adw_toast_new (text));
 }
 
