@@ -297,6 +297,45 @@ test_record_paused (void)
   assert_verifies (store);
 }
 
+static gint64
+count_row_triggers (EscaleStore *store)
+{
+  return query_int (store, "SELECT count(*) FROM sqlite_temp_master "
+                           "WHERE type = 'trigger' AND name GLOB 'escale_audit_person_[cud]*'");
+}
+
+/* A paused batch goes without the tables' triggers, and gets them back
+ * whether it is committed or rolled back. */
+static void
+test_bulk_triggers (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (count_row_triggers (store), ==, 3);
+  for (guint commit = 0; commit < 2; commit++)
+    {
+      escale_audit_set_paused (store, TRUE);
+      g_assert_true (escale_store_begin_batch (store, &error));
+      g_assert_cmpint (count_row_triggers (store), ==, 0);
+      escale_test_add_person (store, "Haddad", "Leila", NULL);
+      if (commit)
+        g_assert_true (escale_store_commit (store, &error));
+      else
+        escale_store_rollback (store);
+      g_assert_no_error (error);
+      escale_audit_set_paused (store, FALSE);
+      g_assert_cmpint (count_row_triggers (store), ==, 3);
+    }
+  /* Not paused: a batch keeps them. */
+  g_assert_true (escale_store_begin_batch (store, &error));
+  g_assert_cmpint (count_row_triggers (store), ==, 3);
+  escale_test_add_person (store, "Haddad", "Omar", NULL);
+  g_assert_true (escale_store_commit (store, &error));
+  g_assert_cmpint (count_entries (store, "create", "person"), ==, 1);
+  g_assert_cmpint (escale_store_count_people (store), ==, 2);
+}
+
 static void
 test_import_summary (void)
 {
@@ -312,17 +351,20 @@ test_import_summary (void)
   g_assert_no_error (error);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, 0);
   g_clear_pointer (&report, escale_import_report_free);
+  /* A dry run, rolled back, leaves the recording as it was. */
+  escale_test_add_person (store, "Haddad", "Sami", NULL);
+  g_assert_cmpint (count_entries (store, "create", "person"), ==, 1);
 
   report = escale_import_people (store, path, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->created, ==, 3);
-  g_assert_cmpint (count_entries (store, "create", "person"), ==, 0);
+  g_assert_cmpint (count_entries (store, "create", "person"), ==, 1);
   summary = query_text (store, "SELECT summary FROM audit_log "
                                "WHERE operation = 'import' AND entity = 'person'");
   g_assert_cmpstr (summary, ==, "3 created, 0 updated");
   /* After it, writes are recorded again. */
   escale_test_add_person (store, "Haddad", "Omar", NULL);
-  g_assert_cmpint (count_entries (store, "create", "person"), ==, 1);
+  g_assert_cmpint (count_entries (store, "create", "person"), ==, 2);
   assert_verifies (store);
 }
 
@@ -593,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/audit/accounts", test_accounts_recorded);
   g_test_add_func ("/audit/append-only", test_append_only);
   g_test_add_func ("/audit/paused", test_record_paused);
+  g_test_add_func ("/audit/bulk-triggers", test_bulk_triggers);
   g_test_add_func ("/audit/import", test_import_summary);
   g_test_add_func ("/audit/report", test_report_recorded);
   g_test_add_func ("/audit/chain/changed", test_chain_changed_entry);

@@ -50,9 +50,14 @@ gboolean    escale_audit_record_setting (EscaleStore *store,
                                          const char  *key,
                                          GError     **error);
 /* While a bulk operation runs (an import, demo data), per-row entries are
- * replaced by one summary entry its caller records. */
+ * replaced by one summary entry its caller records. Pauses nest. */
 void        escale_audit_set_paused  (EscaleStore   *store,
                                       gboolean       paused);
+/* For escale-store.c: a batch transaction began, or ended (see
+ * escale_store_begin_batch()). While paused, the tables' triggers are
+ * dropped for the length of the batch. */
+void        escale_audit_begin_bulk  (EscaleStore   *store);
+void        escale_audit_end_bulk    (EscaleStore   *store);
 /* Checks the chain; FALSE with a translated message naming the first bad
  * entry ("Entry 1042 was changed", "Entries after 1041 are missing"). */
 gboolean    escale_audit_verify      (EscaleStore   *store,

@@ -178,6 +178,7 @@ end_batch (EscaleStore *self)
   self->batch = FALSE;
   self->batch_failed = FALSE;
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KB), NULL, NULL, NULL);
+  escale_audit_end_bulk (self);
 }
 
 static void
@@ -612,6 +613,7 @@ escale_store_begin_batch (EscaleStore  *self,
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (BATCH_CACHE_KB), NULL, NULL, NULL);
   self->batch = TRUE;
   self->batch_failed = FALSE;
+  escale_audit_begin_bulk (self);
   return TRUE;
 }
 
