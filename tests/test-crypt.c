@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escale-crypt-private.h"
 #include "escale-person-store.h"
@@ -510,6 +511,20 @@ test_tamper_swap (void)
   g_assert_true (is_refused (path));
 }
 
+/* The main file cut short by a page: SQLite finds it malformed. */
+static void
+test_tamper_truncate (void)
+{
+  g_autofree char *path = make_encrypted (N_PEOPLE);
+  g_autofree char *result = NULL;
+
+  g_assert_cmpint (raw_exec (path, "VACUUM"), ==, SQLITE_OK);
+  g_assert_cmpint (truncate (path, file_size (path) - ESCALE_CRYPT_PAGE_SIZE), ==, 0);
+  result = integrity_check (path);
+  g_test_message ("integrity check: %s", result);
+  g_assert_cmpstr (result, !=, "ok");
+}
+
 /* The log: its frames hold pages too. */
 static void
 test_tamper_wal (void)
@@ -942,6 +957,7 @@ main (int    argc,
   g_test_add_func ("/crypt/store/refusals", test_store_refusals);
   g_test_add_func ("/crypt/tamper/main", test_tamper_main);
   g_test_add_func ("/crypt/tamper/swap", test_tamper_swap);
+  g_test_add_func ("/crypt/tamper/truncate", test_tamper_truncate);
   g_test_add_func ("/crypt/tamper/wal", test_tamper_wal);
   g_test_add_func ("/crypt/wal-recovery", test_wal_recovery);
   g_test_add_func ("/crypt/journal", test_journal);
