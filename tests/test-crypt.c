@@ -12,8 +12,10 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "escale-crypt-private.h"
+#include "escale-person-list.h"
 #include "escale-person-store.h"
 #include "escale-schema.h"
 #include "escale-search.h"
@@ -118,7 +120,7 @@ add_people (EscaleStore *store,
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *family = g_strdup_printf ("%s%03u", FAMILY, i);
+      g_autofree char *family = g_strdup_printf ("%s%04u", FAMILY, i);
 
       escale_test_add_person (store, family, "Zenobia", "1980-02-03");
     }
@@ -357,7 +359,7 @@ test_store_no_plaintext (void)
   g_assert_false (has_names (path));
 
   /* The full-text search works on the encrypted pages. */
-  g_assert_cmpuint (search_count (store, FAMILY "042"), ==, 1);
+  g_assert_cmpuint (search_count (store, FAMILY "0042"), ==, 1);
   g_assert_cmpuint (search_count (store, "quillfeath"), ==, N_PEOPLE);
 
   g_clear_object (&store);
@@ -370,6 +372,31 @@ test_store_no_plaintext (void)
   g_assert_cmpmem (header, 15, "Escale crypt DB", 15);
   /* The pages follow the header, whole. */
   g_assert_cmpint ((file_size (path) - ESCALE_CRYPT_HEADER_SIZE) % ESCALE_CRYPT_PAGE_SIZE, ==, 0);
+}
+
+/* The People list searches the rest of a broad query in a worker thread,
+ * on a connection of its own: it opens the encrypted file by itself. */
+static void
+test_store_person_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = new_path ("secret.db");
+  g_autoptr(EscaleStore) store = escale_store_open_encrypted (path, PASSPHRASE, &error);
+  g_autoptr(EscalePersonList) list = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  g_assert_true (escale_store_begin (store, &error));
+  add_people (store, 1500);
+  g_assert_true (escale_store_commit (store, &error));
+
+  list = escale_person_list_new (store);
+  escale_person_list_set_query (list, "quillfeath");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1024);
+  while (!escale_person_list_is_complete (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (escale_person_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1500);
 }
 
 static void
@@ -404,7 +431,7 @@ test_store_reopen (void)
   store = escale_store_open_encrypted (path, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_people (store), ==, 20);
-  g_assert_cmpuint (search_count (store, FAMILY "007"), ==, 1);
+  g_assert_cmpuint (search_count (store, FAMILY "0007"), ==, 1);
 }
 
 static void
@@ -510,6 +537,20 @@ test_tamper_swap (void)
   g_assert_true (is_refused (path));
 }
 
+/* The main file cut short by a page: SQLite finds it malformed. */
+static void
+test_tamper_truncate (void)
+{
+  g_autofree char *path = make_encrypted (N_PEOPLE);
+  g_autofree char *result = NULL;
+
+  g_assert_cmpint (raw_exec (path, "VACUUM"), ==, SQLITE_OK);
+  g_assert_cmpint (truncate (path, file_size (path) - ESCALE_CRYPT_PAGE_SIZE), ==, 0);
+  result = integrity_check (path);
+  g_test_message ("integrity check: %s", result);
+  g_assert_cmpstr (result, !=, "ok");
+}
+
 /* The log: its frames hold pages too. */
 static void
 test_tamper_wal (void)
@@ -611,7 +652,7 @@ test_journal (void)
     g_autoptr(EscaleStore) store = escale_store_open (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (search_count (store, FAMILY "001"), ==, 1);
+    g_assert_cmpuint (search_count (store, FAMILY "0001"), ==, 1);
     g_assert_cmpint (count_people (store), ==, N_PEOPLE);
   }
   {
@@ -646,7 +687,7 @@ test_encrypt_file (void)
   store = escale_store_open_encrypted (path, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_people (store), ==, N_PEOPLE);
-  g_assert_cmpuint (search_count (store, FAMILY "123"), ==, 1);
+  g_assert_cmpuint (search_count (store, FAMILY "0123"), ==, 1);
   add_people (store, 1);
   g_clear_object (&store);
   g_assert_false (has_names (path));
@@ -779,7 +820,7 @@ test_backup_round_trip (void)
   store = escale_store_open_encrypted (restored, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_people (store), ==, N_PEOPLE + 1);
-  g_assert_cmpuint (search_count (store, FAMILY "299"), ==, 1);
+  g_assert_cmpuint (search_count (store, FAMILY "0299"), ==, 1);
 }
 
 static void
@@ -834,7 +875,8 @@ test_backup_refusals (void)
       }
   }
   {
-    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (intact, 0, length - ESCALE_CRYPT_PAGE_SIZE - 17);
+    gsize message = ESCALE_CRYPT_PAGE_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES;
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (intact, 0, length - message);
     g_autoptr(GByteArray) longer = g_byte_array_new ();
     g_autoptr(GBytes) added = NULL;
 
@@ -938,10 +980,12 @@ main (int    argc,
   g_test_add_func ("/crypt/page/known-answers", test_page_known_answers);
   g_test_add_func ("/crypt/page/random-nonces", test_page_random_nonces);
   g_test_add_func ("/crypt/store/no-plaintext", test_store_no_plaintext);
+  g_test_add_func ("/crypt/store/person-list", test_store_person_list);
   g_test_add_func ("/crypt/store/reopen", test_store_reopen);
   g_test_add_func ("/crypt/store/refusals", test_store_refusals);
   g_test_add_func ("/crypt/tamper/main", test_tamper_main);
   g_test_add_func ("/crypt/tamper/swap", test_tamper_swap);
+  g_test_add_func ("/crypt/tamper/truncate", test_tamper_truncate);
   g_test_add_func ("/crypt/tamper/wal", test_tamper_wal);
   g_test_add_func ("/crypt/wal-recovery", test_wal_recovery);
   g_test_add_func ("/crypt/journal", test_journal);

@@ -37,7 +37,6 @@
 #include "escale-crypt-private.h"
 
 #define BACKUP_CONTEXT  "EscaleBk"
-#define DB_CONTEXT      "EscaleDB"
 #define FORMAT_VERSION  1
 #define FLAG_ENCRYPTED  1
 #define STREAM_HEADER   crypto_secretstream_xchacha20poly1305_HEADERBYTES
@@ -46,79 +45,15 @@
 
 static const char backup_magic[16] = "Escale backup";
 
-/* An open file descriptor, closed by g_autoptr-like cleanup. */
-typedef int Fd;
-
+/* A file descriptor closed when it goes out of scope. */
 static void
-close_fd (Fd *fd)
+close_fd (int *fd)
 {
   if (*fd >= 0)
     close (*fd);
 }
 
-#define AUTO_FD __attribute__ ((cleanup (close_fd))) Fd
-
-static gboolean
-fail_io (GError     **error,
-         const char  *path,
-         gboolean     writing)
-{
-  int saved_errno = errno ? errno : EIO;
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               writing ? _("Could not write “%s”: %s") : _("Could not read “%s”: %s"),
-               path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *bytes,
-           gsize         length,
-           const char   *path,
-           GError      **error)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, bytes, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return fail_io (error, path, TRUE);
-      bytes += n;
-      length -= n;
-    }
-  return TRUE;
-}
-
-/* Reads @length bytes, fewer only at the end of the file; -1 on error. */
-static gssize
-read_full (int          fd,
-           guint8      *bytes,
-           gsize        length,
-           const char  *path,
-           GError     **error)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      gssize n = read (fd, bytes + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          fail_io (error, path, FALSE);
-          return -1;
-        }
-      if (n == 0)
-        break;
-      done += n;
-    }
-  return done;
-}
+#define AUTO_FD __attribute__ ((cleanup (close_fd))) int
 
 static gboolean
 set_damaged (GError     **error,
@@ -221,21 +156,22 @@ stream_pages (const Image                             *image,
   guint32 n_pages;
 
   if (in < 0 || fstat (in, &info) != 0 || lseek (in, ESCALE_CRYPT_HEADER_SIZE, SEEK_SET) < 0)
-    return fail_io (error, image->path, FALSE);
+    return escale_crypt_set_io_error (error, image->path, FALSE);
   n_pages = (info.st_size - ESCALE_CRYPT_HEADER_SIZE) / size;
   for (guint32 i = 1; i <= n_pages; i++)
     {
       guint8 tag = i == n_pages ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0;
 
-      if (read_full (in, page, size, image->path, error) != (gssize) size)
-        return fail_io (error, image->path, FALSE);
-      if (!escale_crypt_open_page (image->key->key, ESCALE_CRYPT_PAGE_DATABASE, i, NULL,
+      /* The copy was just written: a page missing or not opening is a
+       * failure of the disk. */
+      if (escale_crypt_read_full (in, page, size, image->path, NULL) != (gssize) size ||
+          !escale_crypt_open_page (image->key->key, ESCALE_CRYPT_PAGE_DATABASE, i, NULL,
                                    page, size))
-        return fail_io (error, image->path, FALSE);
+        return escale_crypt_set_io_error (error, image->path, FALSE);
       crypto_secretstream_xchacha20poly1305_push (state, sealed, NULL, page, size,
                                                   i == 1 ? header : NULL,
                                                   i == 1 ? ESCALE_CRYPT_HEADER_USED : 0, tag);
-      if (!write_all (fd, sealed, size + ABYTES, path, error))
+      if (!escale_crypt_write_all (fd, sealed, size + ABYTES, path, error))
         return FALSE;
     }
   sodium_memzero (page, size);
@@ -264,13 +200,13 @@ write_backup (const Image  *image,
                                                    secrets->key);
   fd = g_open (temp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
   ok = fd >= 0 &&
-       write_all (fd, header, sizeof header, temp, error) &&
+       escale_crypt_write_all (fd, header, sizeof header, temp, error) &&
        stream_pages (image, &state, header, fd, temp, error);
   sodium_memzero (&state, sizeof state);
   if (fd < 0)
-    return fail_io (error, temp, TRUE);
+    return escale_crypt_set_io_error (error, temp, TRUE);
   if (ok && g_fsync (fd) != 0)
-    return fail_io (error, temp, TRUE);
+    return escale_crypt_set_io_error (error, temp, TRUE);
   return ok;
 }
 
@@ -296,14 +232,8 @@ escale_crypt_backup (const char  *database_path,
 
   g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
 
-  if (!escale_crypt_register (error))
+  if (!escale_crypt_register (error) || !escale_crypt_check_passphrase (passphrase, error))
     return FALSE;
-  if (passphrase == NULL || *passphrase == '\0')
-    {
-      g_set_error_literal (error, ESCALE_CRYPT_ERROR, ESCALE_CRYPT_ERROR_FAILED,
-                           _("The passphrase is empty"));
-      return FALSE;
-    }
   encrypted = escale_crypt_is_encrypted (database_path);
   if (encrypted && !escale_crypt_unlock (database_path, passphrase, error))
     return FALSE;
@@ -317,7 +247,7 @@ escale_crypt_backup (const char  *database_path,
     }
   if (g_rename (temp, backup_path) != 0)
     {
-      fail_io (error, backup_path, TRUE);
+      escale_crypt_set_io_error (error, backup_path, TRUE);
       g_unlink (temp);
       return FALSE;
     }
@@ -344,7 +274,7 @@ open_backup (Backup      *backup,
   g_autoptr(EscaleCryptSecrets) secrets = NULL;
   guint8 *header = backup->header;
   EscaleCryptKdf kdf;
-  gssize n = read_full (fd, header, BACKUP_HEADER, backup->backup_path, error);
+  gssize n = escale_crypt_read_full (fd, header, BACKUP_HEADER, backup->backup_path, error);
 
   if (n < 0)
     return NULL;
@@ -401,7 +331,7 @@ unstream_pages (const Backup                            *backup,
   for (guint32 i = 1; tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL; i++)
     {
       unsigned long long length = 0;
-      gssize n = read_full (in, sealed, size + ABYTES, backup->backup_path, error);
+      gssize n = escale_crypt_read_full (in, sealed, size + ABYTES, backup->backup_path, error);
 
       if (n < 0)
         return FALSE;
@@ -413,12 +343,12 @@ unstream_pages (const Backup                            *backup,
         return set_damaged (error, backup->backup_path);
       if (key != NULL)
         escale_crypt_seal_page (key->key, ESCALE_CRYPT_PAGE_DATABASE, i, NULL, NULL, page, size);
-      if (!write_all (out, page, size, temp, error))
+      if (!escale_crypt_write_all (out, page, size, temp, error))
         return FALSE;
     }
   sodium_memzero (page, size);
   /* Nothing may follow the last message. */
-  if (read_full (in, sealed, 1, backup->backup_path, error) != 0)
+  if (escale_crypt_read_full (in, sealed, 1, backup->backup_path, NULL) != 0)
     return set_damaged (error, backup->backup_path);
   return TRUE;
 }
@@ -433,31 +363,21 @@ write_database (Backup                                  *backup,
                 const char                              *temp,
                 GError                                 **error)
 {
-  g_autoptr(EscaleCryptSecrets) secrets = NULL;
   g_autoptr(EscaleCryptKey) key = NULL;
+  guint8 header[ESCALE_CRYPT_HEADER_SIZE];
   AUTO_FD out = -1;
 
-  if (backup->encrypted)
-    {
-      guint8 header[ESCALE_CRYPT_HEADER_SIZE];
-      EscaleCryptKdf kdf;
-
-      escale_crypt_kdf_init (&kdf);
-      escale_crypt_db_header_encode (header, backup->page_size, &kdf);
-      if (!(secrets = escale_crypt_secrets_derive (passphrase, &kdf, DB_CONTEXT, error)))
-        return FALSE;
-      escale_crypt_header_sign (header, secrets);
-      if (!escale_crypt_write_db_header (temp, header, error))
-        return FALSE;
-      key = escale_crypt_key_new (kdf.salt, secrets->key);
-    }
+  if (backup->encrypted &&
+      (!(key = escale_crypt_make_db_header (passphrase, backup->page_size, header, error)) ||
+       !escale_crypt_write_db_header (temp, header, error)))
+    return FALSE;
   out = g_open (temp, O_WRONLY | O_CLOEXEC, 0600);
   if (out < 0 || lseek (out, key ? ESCALE_CRYPT_HEADER_SIZE : 0, SEEK_SET) < 0)
-    return fail_io (error, temp, TRUE);
+    return escale_crypt_set_io_error (error, temp, TRUE);
   if (!unstream_pages (backup, state, in, out, temp, key, error))
     return FALSE;
   if (g_fsync (out) != 0)
-    return fail_io (error, temp, TRUE);
+    return escale_crypt_set_io_error (error, temp, TRUE);
   if (key != NULL)
     escale_crypt_keys_add (key);
   return TRUE;
@@ -516,9 +436,9 @@ escale_crypt_restore (const char  *backup_path,
   if (!escale_crypt_register (error))
     return FALSE;
   if ((in = g_open (backup_path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return fail_io (error, backup_path, FALSE);
+    return escale_crypt_set_io_error (error, backup_path, FALSE);
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return fail_io (error, database_path, TRUE);
+    return escale_crypt_set_io_error (error, database_path, TRUE);
   if (!(temp = escale_crypt_temp_path (database_path, "restoring", error)))
     return FALSE;
   if (restore_into (&backup, in, passphrase ? passphrase : "", temp, database_path, error))

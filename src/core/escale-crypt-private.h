@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define ESCALE_CRYPT_NONCE_BYTES  24
 #define ESCALE_CRYPT_TAG_BYTES    16
 #define ESCALE_CRYPT_PAGE_SIZE    4096  /* of the databases made encrypted */
+#define ESCALE_CRYPT_DB_CONTEXT   "EscaleDB"  /* crypto_kdf context of databases' keys */
 
 /* Bound to each sealed page with its number: a page of one kind of file
  * does not open as a page of another. */
@@ -116,6 +117,12 @@ EscaleCryptKey     *escale_crypt_vfs_get_key      (sqlite3                  *db,
                                                    guint8                   *header);
 
 /* escale-crypt.c */
+EscaleCryptKey     *escale_crypt_make_db_header   (const char               *passphrase,
+                                                   guint32                   page_size,
+                                                   guint8                   *header,
+                                                   GError                  **error);
+gboolean            escale_crypt_check_passphrase (const char               *passphrase,
+                                                   GError                  **error);
 gboolean            escale_crypt_prepare_connection (sqlite3                *db,
                                                      GError                **error);
 gboolean            escale_crypt_copy             (sqlite3                  *db,
@@ -146,6 +153,19 @@ gboolean            escale_crypt_read_header      (const char               *pat
                                                    gsize                     length,
                                                    GError                  **error);
 gboolean            escale_crypt_fsync_path       (const char               *path,
+                                                   GError                  **error);
+gboolean            escale_crypt_set_io_error     (GError                  **error,
+                                                   const char               *path,
+                                                   gboolean                  writing);
+gboolean            escale_crypt_write_all        (int                       fd,
+                                                   const guint8             *bytes,
+                                                   gsize                     length,
+                                                   const char               *path,
+                                                   GError                  **error);
+gssize              escale_crypt_read_full        (int                       fd,
+                                                   guint8                   *bytes,
+                                                   gsize                     length,
+                                                   const char               *path,
                                                    GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleCryptSecrets, escale_crypt_secrets_free)

@@ -23,22 +23,77 @@
 
 #include "escale-crypt-private.h"
 
-#define DB_CONTEXT "EscaleDB"
-
 G_DEFINE_QUARK (escale-crypt-error-quark, escale_crypt_error)
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
 /* Files */
 
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
+/* Sets @error from errno, for @path read or written. */
+gboolean
+escale_crypt_set_io_error (GError     **error,
+                           const char  *path,
+                           gboolean     writing)
 {
+  int saved_errno = errno ? errno : EIO;
+
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               writing
                /* Translators: %s are a file path and the system's reason */
-               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+               ? _("Could not write “%s”: %s")
+               /* Translators: %s are a file path and the system's reason */
+               : _("Could not read “%s”: %s"),
+               path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+escale_crypt_write_all (int            fd,
+                        const guint8  *bytes,
+                        gsize          length,
+                        const char    *path,
+                        GError       **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, bytes, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return escale_crypt_set_io_error (error, path, TRUE);
+      bytes += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Reads @length bytes, fewer only at the end of the file; -1 on error. */
+gssize
+escale_crypt_read_full (int          fd,
+                        guint8      *bytes,
+                        gsize        length,
+                        const char  *path,
+                        GError     **error)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      gssize n = read (fd, bytes + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          escale_crypt_set_io_error (error, path, FALSE);
+          return -1;
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+  return done;
 }
 
 /* Reads up to @length bytes from the start of @path: returns how many (0
@@ -50,35 +105,16 @@ read_start (const char  *path,
             GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gsize done = 0;
+  gssize done;
 
   if (fd < 0 && errno == ENOENT)
     return 0;
-  while (fd >= 0 && done < length)
+  if (fd < 0)
     {
-      gssize n = read (fd, buffer + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += n;
-    }
-  if (fd < 0 || done < length)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        {
-          close (fd);
-          if (done < length)
-            return done;
-        }
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   /* Translators: %s are a file path and the system's reason */
-                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
+      escale_crypt_set_io_error (error, path, FALSE);
       return -1;
     }
+  done = escale_crypt_read_full (fd, buffer, length, path, error);
   close (fd);
   return done;
 }
@@ -97,18 +133,13 @@ escale_crypt_fsync_path (const char  *path,
                          GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok = fd >= 0 && g_fsync (fd) == 0;
 
-  if (fd < 0 || g_fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, path, saved_errno);
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
+  if (!ok)
+    escale_crypt_set_io_error (error, path, TRUE);
+  if (fd >= 0)
+    close (fd);
+  return ok;
 }
 
 /* A new empty file, private, beside @near: "NEAR.WHAT-XXXXXX". */
@@ -122,7 +153,7 @@ escale_crypt_temp_path (const char  *near,
 
   if (fd < 0)
     {
-      set_io_error (error, path, errno);
+      escale_crypt_set_io_error (error, path, TRUE);
       return NULL;
     }
   close (fd);
@@ -137,56 +168,50 @@ escale_crypt_write_db_header (const char    *path,
                               GError       **error)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  gsize done = 0;
+  gboolean ok;
 
-  while (fd >= 0 && done < ESCALE_CRYPT_HEADER_SIZE)
-    {
-      gssize n = write (fd, header + done, ESCALE_CRYPT_HEADER_SIZE - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        break;
-      done += n;
-    }
-  if (fd < 0 || done < ESCALE_CRYPT_HEADER_SIZE || g_fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, path, saved_errno);
-      return FALSE;
-    }
+  if (fd < 0)
+    return escale_crypt_set_io_error (error, path, TRUE);
+  ok = escale_crypt_write_all (fd, header, ESCALE_CRYPT_HEADER_SIZE, path, error);
+  if (ok && g_fsync (fd) != 0)
+    ok = escale_crypt_set_io_error (error, path, TRUE);
   close (fd);
-  return TRUE;
+  return ok;
 }
 
 /* Keys */
 
-/* Makes the header of a new database sealed under @passphrase (Argon2id
- * with a new salt) and returns its key, not yet kept. */
-static EscaleCryptKey *
-make_db_header (const char  *passphrase,
-                guint32      page_size,
-                guint8      *header,
-                GError     **error)
+/**
+ * escale_crypt_make_db_header:
+ * @header: (out caller-allocates): ESCALE_CRYPT_HEADER_SIZE bytes
+ *
+ * Makes the header of a new database sealed under @passphrase (Argon2id
+ * with a new salt).
+ *
+ * Returns: (transfer full) (nullable): its key, not kept yet
+ */
+EscaleCryptKey *
+escale_crypt_make_db_header (const char  *passphrase,
+                             guint32      page_size,
+                             guint8      *header,
+                             GError     **error)
 {
   g_autoptr(EscaleCryptSecrets) secrets = NULL;
   EscaleCryptKdf kdf;
 
   escale_crypt_kdf_init (&kdf);
   escale_crypt_db_header_encode (header, page_size, &kdf);
-  secrets = escale_crypt_secrets_derive (passphrase, &kdf, DB_CONTEXT, error);
+  secrets = escale_crypt_secrets_derive (passphrase, &kdf, ESCALE_CRYPT_DB_CONTEXT, error);
   if (secrets == NULL)
     return NULL;
   escale_crypt_header_sign (header, secrets);
   return escale_crypt_key_new (kdf.salt, secrets->key);
 }
 
-static gboolean
-check_passphrase (const char  *passphrase,
-                  GError     **error)
+/* Refuses a missing or empty passphrase. */
+gboolean
+escale_crypt_check_passphrase (const char  *passphrase,
+                               GError     **error)
 {
   if (passphrase != NULL && *passphrase != '\0')
     return TRUE;
@@ -205,11 +230,8 @@ create_database (const char  *path,
   guint8 header[ESCALE_CRYPT_HEADER_SIZE];
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-  key = make_db_header (passphrase, ESCALE_CRYPT_PAGE_SIZE, header, error);
+    return escale_crypt_set_io_error (error, path, TRUE);
+  key = escale_crypt_make_db_header (passphrase, ESCALE_CRYPT_PAGE_SIZE, header, error);
   if (key == NULL ||
       !g_file_set_contents_full (path, (const char *) header, sizeof header,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
@@ -249,7 +271,8 @@ unlock_header (const char    *path,
   EscaleCryptKdf kdf;
   guint32 page_size;
 
-  if (length >= (gssize) sizeof sqlite_magic && memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0)
+  if (length >= (gssize) sizeof sqlite_magic &&
+      memcmp (header, sqlite_magic, sizeof sqlite_magic) == 0)
     {
       set_not_encrypted_error (error, path);
       return FALSE;
@@ -261,7 +284,7 @@ unlock_header (const char    *path,
       set_damaged_error (error, path);
       return FALSE;
     }
-  secrets = escale_crypt_secrets_derive (passphrase, &kdf, DB_CONTEXT, error);
+  secrets = escale_crypt_secrets_derive (passphrase, &kdf, ESCALE_CRYPT_DB_CONTEXT, error);
   if (secrets == NULL)
     return FALSE;
   if (!escale_crypt_header_verify (header, secrets))
@@ -454,10 +477,7 @@ escale_crypt_replace (const char  *source,
     }
   g_unlink (shm);
   if (g_rename (source, target) != 0)
-    {
-      set_io_error (error, target, errno);
-      return FALSE;
-    }
+    return escale_crypt_set_io_error (error, target, TRUE);
   /* The rename itself, on disk. */
   escale_crypt_fsync_path (dir, NULL);
   return TRUE;
@@ -502,7 +522,7 @@ encrypt_file (const char  *path,
     }
   if (!(db = escale_crypt_open_source (path, FALSE, &page_size, error)))
     return FALSE;
-  if (!(key = make_db_header (passphrase, page_size, header, error)) ||
+  if (!(key = escale_crypt_make_db_header (passphrase, page_size, header, error)) ||
       !(target = escale_crypt_temp_path (path, "encrypting", error)) ||
       !escale_crypt_write_db_header (target, header, error))
     {
@@ -600,7 +620,7 @@ escale_crypt_unlock (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!escale_crypt_register (error) || !check_passphrase (passphrase, error))
+  if (!escale_crypt_register (error) || !escale_crypt_check_passphrase (passphrase, error))
     return FALSE;
   length = read_start (path, header, sizeof header, error);
   if (length < 0)
@@ -673,7 +693,8 @@ escale_crypt_encrypt_file (const char  *path,
     return FALSE;
   if (passphrase == NULL)
     return decrypt_file (path, error);
-  return check_passphrase (passphrase, error) && encrypt_file (path, passphrase, error);
+  return escale_crypt_check_passphrase (passphrase, error) &&
+         encrypt_file (path, passphrase, error);
 }
 
 /**
@@ -699,7 +720,7 @@ escale_crypt_change_passphrase (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!escale_crypt_register (error) || !check_passphrase (new_passphrase, error))
+  if (!escale_crypt_register (error) || !escale_crypt_check_passphrase (new_passphrase, error))
     return FALSE;
   if (!escale_crypt_is_encrypted (path))
     {
@@ -709,7 +730,7 @@ escale_crypt_change_passphrase (const char  *path,
   if (!escale_crypt_unlock (path, old_passphrase, error) || !read_salt (path, old_salt, error) ||
       !(db = escale_crypt_open_source (path, TRUE, &page_size, error)))
     return FALSE;
-  if (!(key = make_db_header (new_passphrase, page_size, header, error)) ||
+  if (!(key = escale_crypt_make_db_header (new_passphrase, page_size, header, error)) ||
       !(target = escale_crypt_temp_path (path, "rekeying", error)) ||
       !escale_crypt_write_db_header (target, header, error))
     {
