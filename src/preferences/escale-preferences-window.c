@@ -146,7 +146,7 @@ on_language_selected (EscalePreferencesWindow *self)
   if (selected >= g_strv_length (self->languages))
     return;
   code = self->languages[selected];
-  escale_language_save_choice (code);
+  escale_language_save_choice (self->store, code);
   if (!g_str_equal (code, escale_language_get_current ()))
     g_idle_add_full (G_PRIORITY_DEFAULT, switch_language, g_strdup (code), g_free);
 }
