@@ -69,6 +69,26 @@ escale_test_wait_for_size (GtkWidget *widget)
   g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
 }
 
+void
+escale_test_save_screenshot (GtkWidget  *widget,
+                             const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
 /**
  * escale_test_find_shortcut:
  *

@@ -12,6 +12,9 @@ void escale_test_init_gtk (int    *argc,
                            char ***argv);
 void escale_test_spin     (void);
 void escale_test_wait_for_size (GtkWidget *widget);
+/* Saves a PNG of @widget as it is drawn, as @name in the build folder. */
+void escale_test_save_screenshot (GtkWidget  *widget,
+                                  const char *name);
 
 /* The shortcut bound to @accelerator among @widget's own controllers;
  * @phase, if given, receives its controller's propagation phase. */
