@@ -32,6 +32,7 @@ typedef enum {
   ESCALE_ROLE_STAFF,
   ESCALE_ROLE_VOLUNTEER,
   ESCALE_ROLE_TREASURER,
+  ESCALE_ROLE_NONE,            /* logged out: nothing until the next login */
 } EscaleRole;
 
 /* What the store checks before doing it. */
@@ -83,13 +84,35 @@ const char     *escale_role_label           (EscaleRole     role);
 gboolean        escale_role_allows          (EscaleRole     role,
                                              EscaleOperation op);
 
-/* The role of whoever is logged into @store (SYSTEM when nobody is). */
+/* The role of whoever is logged into @store (SYSTEM when nobody ever
+ * was, NONE after escale_store_logout()). */
 EscaleRole      escale_store_get_role       (EscaleStore   *store);
 /* Fails with ESCALE_STORE_ERROR_PERMISSION and a translated message
- * ("Your role does not allow …") when the current role may not do @op. */
+ * ("Your role does not allow …") when the current role may not do @op,
+ * and for every @op while the logged-in account must change its password.
+ * Where a function has no GError (list models), a refusal gives an empty
+ * list. */
 gboolean        escale_store_require        (EscaleStore   *store,
                                              EscaleOperation op,
                                              GError       **error);
+
+/* Whether the current role may see @field of @entity: the fields listed in
+ * the sensitive_field table (a person's notes, birth country and
+ * nationalities; the notes of actions of the health and rights themes,
+ * entity "action_theme") are hidden from the roles without READ_SENSITIVE.
+ * The store leaves them out (NULL, empty lists) of what it loads for them. */
+gboolean        escale_store_may_see_field  (EscaleStore   *store,
+                                             const char    *entity,
+                                             const char    *field);
+/* Whether the notes of an action of these @themes may be seen. */
+gboolean        escale_store_may_see_action_notes (EscaleStore        *store,
+                                                   const char * const *themes);
+/* Whether an action may be seen at all: roles without READ_SENSITIVE do
+ * not see the confidential actions of others (whose worker is not their
+ * account's name or login). */
+gboolean        escale_store_may_see_action (EscaleStore   *store,
+                                             gboolean       confidential,
+                                             const char    *worker);
 
 gboolean        escale_store_has_accounts   (EscaleStore   *store);
 /* Creates an account; refuses a duplicate login or a password shorter
@@ -110,6 +133,7 @@ gboolean        escale_store_login          (EscaleStore   *store,
                                              const char    *login,
                                              const char    *password,
                                              GError       **error);
+/* Forgets the account: the store allows nothing until the next login. */
 void            escale_store_logout         (EscaleStore   *store);
 /* The logged-in account, or NULL for the system. (transfer none) */
 const EscaleAccount *escale_store_get_account (EscaleStore *store);

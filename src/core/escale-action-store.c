@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-date.h"
 #include "escale-store-private.h"
@@ -301,6 +302,33 @@ not_found (GError **error)
   return FALSE;
 }
 
+/* The roles that may not read sensitive details change only the actions
+ * they see: not the confidential ones of others, and, when @whole, not
+ * those whose notes are hidden from them (saving would erase the notes). */
+static gboolean
+require_editable (EscaleStore   *store,
+                  gint64         id,
+                  gboolean       whole,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean visible = TRUE;
+
+  if (id == 0 || escale_role_allows (escale_store_get_role (store), ESCALE_OP_READ_SENSITIVE))
+    return TRUE;
+  if (!(stmt = escale_store_cached (store, "SELECT confidential, worker FROM action WHERE id = ?",
+                                    error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    visible = escale_store_may_see_action (store, sqlite3_column_int (stmt, 0),
+                                           (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (visible && whole)
+    visible = escale_store_may_see_notes_of_action (store, id);
+  return visible || escale_store_require (store, ESCALE_OP_READ_SENSITIVE, error);
+}
+
 static void
 bind_int (sqlite3_stmt *stmt,
           int           index,
@@ -329,11 +357,12 @@ action_sql (gboolean is_new)
           g_string_append (marks, "?, ");
           g_string_append_printf (sets, "%s = ?, ", escale_action_field_get_name (i));
         }
-      update_sql = g_strdup_printf ("UPDATE action SET %supdated_at = ?, updated_by = ? "
-                                    "WHERE id = ?", sets->str);
-      insert_sql = g_strdup_printf ("INSERT INTO action (%supdated_at, updated_by, created_at, "
-                                    "created_by, uuid) VALUES (%s?, ?, ?, ?, ?) "
-                                    "RETURNING id, uuid", columns->str, marks->str);
+      update_sql = g_strdup_printf ("UPDATE action SET %sconfidential = ?, updated_at = ?, "
+                                    "updated_by = ? WHERE id = ?", sets->str);
+      insert_sql = g_strdup_printf ("INSERT INTO action (%sconfidential, updated_at, "
+                                    "updated_by, created_at, created_by, uuid) "
+                                    "VALUES (%s?, ?, ?, ?, ?, ?) RETURNING id, uuid",
+                                    columns->str, marks->str);
       g_once_init_leave (&once, 1);
     }
   return is_new ? insert_sql : update_sql;
@@ -356,6 +385,7 @@ write_action_row (EscaleStore   *store,
     escale_bind_text (stmt, n++, escale_action_get (action, i));
   for (guint i = ESCALE_ACTION_N_TEXT_FIELDS; i < ESCALE_ACTION_N_FIELDS; i++)
     bind_int (stmt, n++, escale_action_get_int (action, i));
+  sqlite3_bind_int (stmt, n++, escale_action_get_confidential (action));
   sqlite3_bind_text (stmt, n++, now, -1, SQLITE_STATIC);
   escale_bind_text (stmt, n++, escale_store_get_user (store));
   if (!is_new)
@@ -603,6 +633,9 @@ escale_store_save_action (EscaleStore   *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (ESCALE_IS_ACTION (action), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error) ||
+      !require_editable (store, escale_action_get_id (action), TRUE, error))
+    return FALSE;
   problems = escale_store_validate_action (store, action);
   if (refuse_invalid (problems, error) || !name_linked_partner (store, action, error))
     return FALSE;
@@ -664,6 +697,22 @@ load_lists (EscaleStore   *store,
   return TRUE;
 }
 
+/* What a role that may not read sensitive details does not get: the
+ * confidential actions of others, and the notes of the health and rights
+ * themes. */
+static gboolean
+hide_from_role (EscaleStore   *store,
+                EscaleAction  *action,
+                GError       **error)
+{
+  if (!escale_store_may_see_action (store, escale_action_get_confidential (action),
+                                    escale_action_get (action, ESCALE_ACTION_FIELD_WORKER)))
+    return escale_store_require (store, ESCALE_OP_READ_SENSITIVE, error);
+  if (!escale_store_may_see_action_notes (store, escale_action_get_themes (action)))
+    escale_action_set (action, ESCALE_ACTION_FIELD_NOTES, NULL);
+  return TRUE;
+}
+
 static const char *
 load_sql (void)
 {
@@ -676,7 +725,8 @@ load_sql (void)
 
       for (guint i = 0; i < ESCALE_ACTION_N_FIELDS; i++)
         g_string_append_printf (columns, ", %s", escale_action_field_get_name (i));
-      sql = g_strdup_printf ("SELECT uuid%s FROM action WHERE id = ?", columns->str);
+      sql = g_strdup_printf ("SELECT uuid%s, confidential FROM action WHERE id = ?",
+                             columns->str);
       g_once_init_leave (&once, 1);
     }
   return sql;
@@ -698,7 +748,8 @@ escale_store_load_action (EscaleStore   *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
-  if (!(stmt = escale_store_cached (store, load_sql (), error)))
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error) ||
+      !(stmt = escale_store_cached (store, load_sql (), error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -720,8 +771,9 @@ escale_store_load_action (EscaleStore   *store,
     escale_action_set_int (action, i, sqlite3_column_type (stmt, (int) i + 1) == SQLITE_NULL
                                       ? ESCALE_ACTION_UNSET
                                       : sqlite3_column_int64 (stmt, (int) i + 1));
+  escale_action_set_confidential (action, sqlite3_column_int (stmt, ESCALE_ACTION_N_FIELDS + 1));
   sqlite3_reset (stmt);
-  if (!load_lists (store, action, error))
+  if (!load_lists (store, action, error) || !hide_from_role (store, action, error))
     return NULL;
   return g_steal_pointer (&action);
 }
@@ -742,6 +794,9 @@ escale_store_delete_action (EscaleStore   *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error) ||
+      !require_editable (store, id, FALSE, error))
+    return FALSE;
   stmt = escale_store_cached (store, "DELETE FROM action WHERE id = ?", error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, id);
@@ -764,6 +819,9 @@ escale_store_set_action_status (EscaleStore   *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error) ||
+      !require_editable (store, id, FALSE, error))
+    return FALSE;
   if (status == NULL || !g_strv_contains (statuses, status))
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
@@ -783,17 +841,20 @@ escale_store_set_action_status (EscaleStore   *store,
   return escale_store_write_one (store, stmt, ACTION_MISSING, error);
 }
 
+/* @sql and @restricted_sql as for escale_store_cached_for_role(). */
 static gboolean
 collect_ids (EscaleStore   *store,
              const char    *sql,
+             const char    *restricted_sql,
              gint64         person_id,
              GArray        *ids,
              GError       **error)
 {
-  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (stmt == NULL)
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error) ||
+      !(stmt = escale_store_cached_for_role (store, sql, restricted_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -809,6 +870,11 @@ collect_ids (EscaleStore   *store,
   return FALSE;
 }
 
+#define PERSON_ACTIONS "SELECT a.id FROM action a WHERE a.id IN (" TIMELINE_IDS ") "
+#define PERSON_ACTIONS_ORDER "ORDER BY a.date DESC, coalesce (a.time, '') DESC, a.id DESC"
+#define PERSON_PLANNED PERSON_ACTIONS "AND a.status = 'planned' "
+#define PERSON_PLANNED_ORDER "ORDER BY a.date, coalesce (a.time, ''), a.id"
+
 /**
  * escale_store_list_person_actions:
  * @ids: (element-type gint64): receives the ids
@@ -823,8 +889,8 @@ escale_store_list_person_actions (EscaleStore   *store,
                                   GArray        *ids,
                                   GError       **error)
 {
-  return collect_ids (store, "SELECT id FROM action WHERE id IN (" TIMELINE_IDS ") "
-                      "ORDER BY date DESC, coalesce (time, '') DESC, id DESC",
+  return collect_ids (store, PERSON_ACTIONS PERSON_ACTIONS_ORDER,
+                      PERSON_ACTIONS "AND" ESCALE_SQL_ACTION_VISIBLE PERSON_ACTIONS_ORDER,
                       person_id, ids, error);
 }
 
@@ -841,8 +907,7 @@ escale_store_list_person_planned (EscaleStore   *store,
                                   GArray        *ids,
                                   GError       **error)
 {
-  return collect_ids (store, "SELECT id FROM action WHERE status = 'planned' "
-                      "AND id IN (" TIMELINE_IDS ") "
-                      "ORDER BY date, coalesce (time, ''), id",
+  return collect_ids (store, PERSON_PLANNED PERSON_PLANNED_ORDER,
+                      PERSON_PLANNED "AND" ESCALE_SQL_ACTION_VISIBLE PERSON_PLANNED_ORDER,
                       person_id, ids, error);
 }

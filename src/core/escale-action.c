@@ -20,6 +20,7 @@ struct _EscaleAction
   gint64   ints[ESCALE_ACTION_N_FIELDS - ESCALE_ACTION_N_TEXT_FIELDS];
   GStrv    themes;
   GArray  *participants;   /* EscaleParticipant */
+  gboolean confidential;
 };
 
 G_DEFINE_FINAL_TYPE (EscaleAction, escale_action, G_TYPE_OBJECT)
@@ -112,6 +113,7 @@ escale_action_copy (EscaleAction *self)
   memcpy (copy->ints, self->ints, sizeof self->ints);
   escale_action_set_themes (copy, (const char * const *) self->themes);
   g_array_append_vals (copy->participants, self->participants->data, self->participants->len);
+  copy->confidential = self->confidential;
   return copy;
 }
 
@@ -212,6 +214,23 @@ escale_action_set_themes (EscaleAction       *self,
 
   g_strfreev (self->themes);
   self->themes = themes ? g_strdupv ((GStrv) themes) : g_new0 (char *, 1);
+}
+
+gboolean
+escale_action_get_confidential (EscaleAction *self)
+{
+  g_return_val_if_fail (ESCALE_IS_ACTION (self), FALSE);
+
+  return self->confidential;
+}
+
+void
+escale_action_set_confidential (EscaleAction *self,
+                                gboolean      confidential)
+{
+  g_return_if_fail (ESCALE_IS_ACTION (self));
+
+  self->confidential = confidential != FALSE;
 }
 
 /**

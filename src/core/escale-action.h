@@ -80,6 +80,11 @@ void          escale_action_set_int          (EscaleAction      *self,
 const char * const *escale_action_get_themes (EscaleAction      *self);
 void          escale_action_set_themes       (EscaleAction      *self,
                                               const char * const *themes);
+/* Notes the worker marks confidential: the roles that may not read
+ * sensitive details do not see the action (see escale-account.h). */
+gboolean      escale_action_get_confidential (EscaleAction      *self);
+void          escale_action_set_confidential (EscaleAction      *self,
+                                              gboolean           confidential);
 /* (element-type EscaleParticipant) */
 GArray       *escale_action_get_participants (EscaleAction      *self);
 void          escale_action_add_participant  (EscaleAction      *self,

@@ -12,10 +12,13 @@
 
 #include <stdio.h>
 
+#include "escale-account.h"
 #include "escale-agenda.h"
 #include "escale-store-private.h"
 
 #define PERSON_NAME ESCALE_SQL_PERSON_NAME
+/* For the roles that see only some actions, see escale_store_cached_for_role(). */
+#define VISIBLE "AND" ESCALE_SQL_ACTION_VISIBLE
 
 void
 escale_agenda_action_free (EscaleAgendaAction *action)
@@ -180,6 +183,7 @@ count_rows (EscaleStore  *store,
   "FROM action a LEFT JOIN person p ON p.id = a.person_id " \
   "LEFT JOIN household h ON h.id = a.household_id "
 #define PLANNED_ORDER "ORDER BY a.date, coalesce (a.time, ''), a.id LIMIT ?4"
+#define PLANNED_COUNT "SELECT count(*) FROM action a "
 
 static gboolean
 count_planned (EscaleStore  *store,
@@ -191,9 +195,12 @@ count_planned (EscaleStore  *store,
 {
   sqlite3_stmt *stmt;
 
-  stmt = escale_store_cached (store, worker == NULL
-                              ? "SELECT count(*) FROM action a " PLANNED_WHERE
-                              : "SELECT count(*) FROM action a " PLANNED_WHERE_WORKER, error);
+  if (worker == NULL)
+    stmt = escale_store_cached_for_role (store, PLANNED_COUNT PLANNED_WHERE,
+                                         PLANNED_COUNT PLANNED_WHERE VISIBLE, error);
+  else
+    stmt = escale_store_cached_for_role (store, PLANNED_COUNT PLANNED_WHERE_WORKER,
+                                         PLANNED_COUNT PLANNED_WHERE_WORKER VISIBLE, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
@@ -201,6 +208,21 @@ count_planned (EscaleStore  *store,
   if (worker != NULL)
     sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
   return count_rows (store, stmt, n_total, error);
+}
+
+/* Blanks the notes the role may not read (see escale-account.h). */
+static GPtrArray *
+hide_notes (EscaleStore *store,
+            GPtrArray   *actions)
+{
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    {
+      EscaleAgendaAction *action = g_ptr_array_index (actions, i);
+
+      if (!escale_store_may_see_notes_of_action (store, action->action_id))
+        g_clear_pointer (&action->notes, g_free);
+    }
+  return actions;
 }
 
 /* The planned actions from @from to @to, at most @limit (0: all) of them
@@ -217,11 +239,18 @@ list_planned (EscaleStore  *store,
 {
   sqlite3_stmt *stmt;
 
-  if (n_total != NULL && !count_planned (store, from, to, worker, n_total, error))
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error) ||
+      (n_total != NULL && !count_planned (store, from, to, worker, n_total, error)))
     return NULL;
-  stmt = escale_store_cached (store, worker == NULL
-                              ? PLANNED_SELECT PLANNED_WHERE PLANNED_ORDER
-                              : PLANNED_SELECT PLANNED_WHERE_WORKER PLANNED_ORDER, error);
+  if (worker == NULL)
+    stmt = escale_store_cached_for_role (store, PLANNED_SELECT PLANNED_WHERE PLANNED_ORDER,
+                                         PLANNED_SELECT PLANNED_WHERE VISIBLE PLANNED_ORDER,
+                                         error);
+  else
+    stmt = escale_store_cached_for_role (store,
+                                         PLANNED_SELECT PLANNED_WHERE_WORKER PLANNED_ORDER,
+                                         PLANNED_SELECT PLANNED_WHERE_WORKER VISIBLE
+                                         PLANNED_ORDER, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
@@ -229,8 +258,10 @@ list_planned (EscaleStore  *store,
   if (worker != NULL)
     sqlite3_bind_text (stmt, 3, worker, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
-  return escale_store_collect_rows (store, stmt, action_from_row, (gpointer) today,
-                                    (GDestroyNotify) escale_agenda_action_free, error);
+  return hide_notes (store,
+                     escale_store_collect_rows (store, stmt, action_from_row, (gpointer) today,
+                                                (GDestroyNotify) escale_agenda_action_free,
+                                                error));
 }
 
 GPtrArray *
@@ -355,6 +386,8 @@ escale_agenda_list_expiring_page (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error))
+    return NULL;
   last = days_after (today, (int) MIN (days, 100000));
   g_return_val_if_fail (last != NULL, NULL);
   if (n_total != NULL)
@@ -444,6 +477,8 @@ escale_agenda_list_lost_contact_page (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error))
+    return NULL;
   cutoff = escale_agenda_months_before (today, months);
   g_return_val_if_fail (cutoff != NULL, NULL);
   if (n_total != NULL && !count_lost_contact (store, cutoff, n_total, error))
@@ -489,16 +524,29 @@ referral_from_row (sqlite3_stmt *stmt,
 #define FOLLOW_UP_WHERE \
   "WHERE r.state IN ('pending', 'no_answer') AND r.sent_on < ?2 " \
   "AND a.status <> 'cancelled' AND (?3 IS NULL OR a.worker = ?3) "
+#define FOLLOW_UP_COUNT "SELECT count(*) " FOLLOW_UP_FROM
+#define FOLLOW_UP_SELECT \
+  "SELECT r.id, r.action_id, r.state, r.sent_on, " \
+  "CAST (julianday (?1) - julianday (r.sent_on) AS INTEGER), " \
+  "a.worker, a.scope, a.person_id, a.household_id, p.file_number, " \
+  ESCALE_SQL_ACTION_WHO ", " ESCALE_SQL_ACTION_OPEN_PERSON ", " \
+  "(SELECT name FROM partner WHERE id = r.partner_id), " \
+  "(SELECT theme FROM partner_service WHERE id = r.service_id) " \
+  FOLLOW_UP_FROM "LEFT JOIN person p ON p.id = a.person_id " \
+  "LEFT JOIN household h ON h.id = a.household_id "
+#define FOLLOW_UP_ORDER "ORDER BY r.sent_on, r.id LIMIT ?4"
 
+/* @sql and @restricted_sql as for escale_store_cached_for_role(). */
 static sqlite3_stmt *
 bind_follow_up (EscaleStore  *store,
                 const char   *sql,
+                const char   *restricted_sql,
                 const char   *today,
                 const char   *cutoff,
                 const char   *worker,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = escale_store_cached (store, sql, error);
+  sqlite3_stmt *stmt = escale_store_cached_for_role (store, sql, restricted_sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -533,25 +581,21 @@ escale_agenda_list_referrals_to_follow_up_page (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_ACTIONS, error))
+    return NULL;
   cutoff = days_after (today, -(int) MIN (days, 100000));
   g_return_val_if_fail (cutoff != NULL, NULL);
   if (n_total != NULL)
     {
-      stmt = bind_follow_up (store, "SELECT count(*) " FOLLOW_UP_FROM FOLLOW_UP_WHERE, today, cutoff, worker,
+      stmt = bind_follow_up (store, FOLLOW_UP_COUNT FOLLOW_UP_WHERE,
+                             FOLLOW_UP_COUNT FOLLOW_UP_WHERE VISIBLE, today, cutoff, worker,
                              error);
       if (stmt == NULL || !count_rows (store, stmt, n_total, error))
         return NULL;
     }
-  stmt = bind_follow_up (store,
-                         "SELECT r.id, r.action_id, r.state, r.sent_on, "
-                         "CAST (julianday (?1) - julianday (r.sent_on) AS INTEGER), "
-                         "a.worker, a.scope, a.person_id, a.household_id, p.file_number, "
-                         ESCALE_SQL_ACTION_WHO ", " ESCALE_SQL_ACTION_OPEN_PERSON ", "
-                         "(SELECT name FROM partner WHERE id = r.partner_id), "
-                         "(SELECT theme FROM partner_service WHERE id = r.service_id) "
-                         FOLLOW_UP_FROM "LEFT JOIN person p ON p.id = a.person_id "
-                         "LEFT JOIN household h ON h.id = a.household_id " FOLLOW_UP_WHERE
-                         "ORDER BY r.sent_on, r.id LIMIT ?4", today, cutoff, worker, error);
+  stmt = bind_follow_up (store, FOLLOW_UP_SELECT FOLLOW_UP_WHERE FOLLOW_UP_ORDER,
+                         FOLLOW_UP_SELECT FOLLOW_UP_WHERE VISIBLE FOLLOW_UP_ORDER,
+                         today, cutoff, worker, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-date.h"
 #include "escale-demo.h"
 #include "escale-person-store.h"
@@ -1112,7 +1113,8 @@ escale_demo_generate_full (EscaleStore         *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  ok = escale_store_begin_batch (store, error);
+  ok = escale_store_require (store, ESCALE_OP_IMPORT, error) &&
+       escale_store_begin_batch (store, error);
   if (ok)
     {
       ok = write_people (&demo, n_people, progress, user_data, cancellable, error) &&

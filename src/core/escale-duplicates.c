@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-date.h"
 #include "escale-person-store.h"
 #include "escale-store-private.h"
@@ -164,7 +165,8 @@ escale_store_find_duplicates (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), found);
 
-  if (n == 0)
+  /* No GError here: a role that may not list people finds none. */
+  if (n == 0 || !escale_store_require (store, ESCALE_OP_LIST_PEOPLE, NULL))
     return found;
   sql = build_candidate_sql (n);
   if (!(stmt = escale_store_prepare (store, sql, NULL)))

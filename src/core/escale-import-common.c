@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-date.h"
 #include "escale-import-private.h"
 #include "escale-store-private.h"
@@ -91,6 +92,9 @@ escale_import_reader_open (EscaleImportReader        *reader,
                            guint                      n_columns,
                            GError                   **error)
 {
+  /* Every import starts here: the one place to check the right. */
+  if (!escale_store_require (store, ESCALE_OP_IMPORT, error))
+    return FALSE;
   reader->store = store;
   reader->report = escale_import_report_new ();
   reader->columns = columns;

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-iso.h"
 #include "escale-partner-hours.h"
@@ -504,6 +505,8 @@ escale_store_save_partner (EscaleStore    *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (partner != NULL, FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PARTNER, error))
+    return FALSE;
   problems = escale_store_validate_partner (store, partner);
   if (refuse_invalid (problems, error))
     return FALSE;
@@ -778,6 +781,8 @@ escale_store_delete_partner (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PARTNER, error))
+    return FALSE;
   stmt = escale_store_cached (store, "DELETE FROM partner WHERE id = ?", error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, id);
@@ -800,6 +805,8 @@ escale_store_set_partner_active (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PARTNER, error))
+    return FALSE;
   stmt = escale_store_cached (store, "UPDATE partner SET active = ?, updated_at = ?, "
                               "updated_by = ? WHERE id = ?", error);
   if (stmt != NULL)
@@ -829,6 +836,8 @@ escale_store_set_service_free_places (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PARTNER, error))
+    return FALSE;
   if (free_places < 0)
     {
       g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-date.h"
 #include "escale-iso.h"
 #include "escale-person-store.h"
@@ -662,6 +663,8 @@ escale_store_save_person (EscaleStore   *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (ESCALE_IS_PERSON (person), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   errors = escale_store_validate_person (store, person);
   if (errors->len > 0)
     {
@@ -717,8 +720,9 @@ load_lists (EscaleStore  *store,
 
   load_string_list (store, "SELECT name FROM person_name WHERE person_id = ? ORDER BY id",
                     id, names);
-  load_string_list (store, "SELECT country FROM person_nationality WHERE person_id = ? "
-                    "ORDER BY id", id, nationalities);
+  if (escale_store_may_see_field (store, "person_nationality", "country"))
+    load_string_list (store, "SELECT country FROM person_nationality WHERE person_id = ? "
+                      "ORDER BY id", id, nationalities);
   names_v = g_strv_builder_end (names);
   nationalities_v = g_strv_builder_end (nationalities);
   escale_person_set_other_names (person, (const char * const *) names_v);
@@ -808,6 +812,8 @@ escale_store_load_person (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error))
+    return NULL;
   if (g_once_init_enter (&once))
     {
       g_autoptr(GString) columns = g_string_new (NULL);
@@ -830,8 +836,10 @@ escale_store_load_person (EscaleStore  *store,
     }
   person = escale_person_new ();
   escale_person_set_id (person, id);
+  /* The fields the role may not see stay empty: the sensitive ones. */
   for (guint i = 0; i < ESCALE_N_FIELDS; i++)
-    escale_person_set (person, i, (const char *) sqlite3_column_text (stmt, i));
+    if (escale_store_may_see_field (store, "person", escale_field_get_name (i)))
+      escale_person_set (person, i, (const char *) sqlite3_column_text (stmt, i));
   escale_person_set_uuid (person, (const char *) sqlite3_column_text (stmt, ESCALE_N_FIELDS));
   sqlite3_reset (stmt);
 
@@ -888,6 +896,8 @@ escale_store_delete_person (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   if (!escale_store_begin (store, error))
     return FALSE;
   if (!leave_household (store, id, error) ||
@@ -968,6 +978,8 @@ escale_store_close_person (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   if (reason == NULL || *reason == '\0')
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
@@ -992,6 +1004,8 @@ escale_store_reopen_person (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   return run_write (store, "UPDATE person SET updated_at = ?2, updated_by = ?3, "
                     "closed_on = NULL, close_reason = NULL WHERE id = ?1", id, NULL, NULL, error);
 }
@@ -1149,6 +1163,8 @@ escale_store_household_add (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   if (person_id == member_id)
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
@@ -1184,6 +1200,8 @@ escale_store_household_join (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   previous = household_of (store, person_id);
   if (!escale_store_begin (store, error))
     return FALSE;
@@ -1208,6 +1226,8 @@ escale_store_household_remove (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   if (!escale_store_begin (store, error))
     return FALSE;
   if (!leave_household (store, member_id, error) ||
@@ -1229,6 +1249,8 @@ escale_store_household_set_role (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_PERSON, error))
+    return FALSE;
   if (!escale_vocab_has_code (store, ESCALE_VOCAB_HOUSEHOLD_ROLE, role))
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
@@ -1333,6 +1355,36 @@ rebuild_person_index (EscaleStore  *store,
                                   "INSERT INTO person_search (person_search) VALUES ('optimize');"
                                   "INSERT INTO person_trigram (person_trigram) "
                                   "VALUES ('optimize');", error);
+}
+
+/**
+ * escale_store_reindex_person:
+ *
+ * Computes the keys and search entries of the person @id again from what
+ * is stored, after a write that bypassed escale_store_save_person() (the
+ * anonymisation of escale-rights.c).
+ */
+gboolean
+escale_store_reindex_person (EscaleStore  *store,
+                             gint64        id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) row = NULL;
+  g_autoptr(EscalePerson) person = NULL;
+
+  if (!(row = escale_store_prepare (store, "SELECT id, family_name, given_names, file_number, "
+                                    "phone, sort_key, given_key, phone_key FROM person "
+                                    "WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (row, 1, id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_NOT_FOUND,
+                   "%s", _("This person's file no longer exists"));
+      return FALSE;
+    }
+  person = read_indexed_person (store, row);
+  return refresh_keys (store, person, row, error) && index_person (store, person, error);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-programme-store.h"
 #include "escale-store-private.h"
@@ -277,7 +278,8 @@ escale_store_save_programme (EscaleStore      *store,
   g_autoptr(GPtrArray) problems = escale_store_validate_programme (store, programme);
   gint64 old_id = programme->id;
 
-  if (refuse_invalid (problems, error) || !escale_store_begin (store, error))
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error) ||
+      refuse_invalid (problems, error) || !escale_store_begin (store, error))
     return FALSE;
   if (finish (store, write_programme_row (store, programme, error) &&
                      write_funders (store, programme, error), error))
@@ -451,7 +453,8 @@ escale_store_save_enrolment (EscaleStore      *store,
   gboolean ok;
   int rc;
 
-  if (refuse_invalid (problems, error))
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error) ||
+      refuse_invalid (problems, error))
     return FALSE;
   stmt = escale_store_cached (store, enrolment->id == 0
                               ? "INSERT INTO enrolment (person_id, programme_id, entry_date, "
@@ -494,7 +497,8 @@ escale_store_remove_enrolment (EscaleStore  *store,
   sqlite3_stmt *stmt = escale_store_cached (store, "DELETE FROM enrolment WHERE id = ?", error);
   gboolean ok;
 
-  if (stmt == NULL || !escale_store_begin (store, error))
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error) ||
+      stmt == NULL || !escale_store_begin (store, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   ok = escale_store_step_done (store, stmt, error);
@@ -526,7 +530,7 @@ escale_store_list_enrolments (EscaleStore  *store,
                                             "ORDER BY entry_date DESC, id DESC", error);
   int rc;
 
-  if (stmt == NULL)
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error) || stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

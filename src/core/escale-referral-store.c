@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-date.h"
 #include "escale-referral-store.h"
@@ -311,6 +312,8 @@ escale_store_create_referral (EscaleStore   *store,
   g_return_val_if_fail (ESCALE_IS_ACTION (action), 0);
   g_return_val_if_fail (escale_action_get_id (action) == 0, 0);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error))
+    return 0;
   if (!load_service (store, service_id, &service, error) ||
       !prepare_action (action, &service, error) ||
       !escale_store_begin (store, error))
@@ -524,6 +527,8 @@ escale_store_set_referral_state (EscaleStore   *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error))
+    return FALSE;
   return change_state (store, referral_id, state, reason, date, FALSE, error);
 }
 
@@ -541,6 +546,8 @@ escale_store_accept_referral (EscaleStore   *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error))
+    return FALSE;
   return change_state (store, referral_id, ESCALE_REFERRAL_ACCEPTED, NULL, date, take_place,
                        error);
 }
@@ -593,6 +600,8 @@ escale_store_load_referral (EscaleStore   *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error))
+    return NULL;
   if (!(stmt = escale_store_cached (store, REFERRAL_SELECT "WHERE r.id = ?", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, referral_id);
@@ -649,6 +658,8 @@ escale_store_list_person_referrals (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error))
+    return NULL;
   return list_referrals (store, REFERRAL_SELECT
                          "WHERE r.action_id IN (SELECT id FROM action WHERE person_id = ?1 "
                          "  UNION SELECT x.id FROM action x JOIN household_member m "
@@ -669,6 +680,8 @@ escale_store_list_partner_referrals (EscaleStore  *store,
 {
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error))
+    return NULL;
   return list_referrals (store, REFERRAL_SELECT "WHERE r.partner_id = ?1 " REFERRAL_ORDER,
                          partner_id, error);
 }

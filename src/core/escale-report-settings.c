@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-report-settings.h"
 #include "escale-store-private.h"
 #include "escale-util.h"
@@ -317,6 +318,8 @@ escale_report_settings_save (EscaleStore                *store,
   g_return_val_if_fail (settings != NULL, FALSE);
   g_return_val_if_fail (valuation_is_valid (settings->valuation), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error))
+    return FALSE;
   if (settings->hourly_rate_cents < 0)
     {
       g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-date.h"
 #include "escale-programme-store.h"
 #include "escale-report-private.h"
@@ -428,6 +429,8 @@ escale_report_compute_figures (EscaleStore              *store,
   EscaleReportContext ctx;
   gboolean ok;
 
+  if (!escale_store_require (store, ESCALE_OP_REPORT, error))
+    return FALSE;
   ok = context_open (&ctx, store, params, NULL, error) && read_figures (&ctx, figures, error);
   context_close (&ctx);
   return ok;
@@ -539,6 +542,8 @@ escale_report_build (EscaleStore              *store,
   EscaleReportContext ctx;
   EscaleReport *report = NULL;
 
+  if (!escale_store_require (store, ESCALE_OP_REPORT, error))
+    return NULL;
   if (context_open (&ctx, store, params, cancellable, error))
     {
       ctx.report = escale_report_new (report_title (&ctx), ctx.settings->association,

@@ -36,6 +36,24 @@ EscaleConsent *escale_consent_new             (gint64         person_id,
 void           escale_consent_free            (EscaleConsent *consent);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleConsent, escale_consent_free)
 
+/* What escale_consent_check() found wrong, for the editor to show the
+ * message beside it. */
+typedef enum {
+  ESCALE_CONSENT_FIELD_NONE,
+  ESCALE_CONSENT_FIELD_GIVEN_ON,
+  ESCALE_CONSENT_FIELD_SCOPE,          /* follow_up, sharing, phone_contact: none ticked */
+  ESCALE_CONSENT_FIELD_LANGUAGE,
+  ESCALE_CONSENT_FIELD_WITHDRAWN_ON,
+} EscaleConsentField;
+
+/* The first problem of @consent (dates that do not exist or are in the
+ * future, a withdrawal before the consent, nothing consented to, a
+ * language that is not an ISO 639 code), with a translated message in
+ * @error (ESCALE_STORE_ERROR_INVALID); ESCALE_CONSENT_FIELD_NONE when it
+ * can be saved. */
+EscaleConsentField escale_consent_check       (const EscaleConsent *consent,
+                                               GError             **error);
+
 /* Needs WRITE_ACTION; a bad date is refused with a translated message. */
 gboolean       escale_store_save_consent      (EscaleStore   *store,
                                                EscaleConsent *consent,
@@ -67,6 +85,31 @@ gboolean       escale_store_anonymise_person  (EscaleStore   *store,
                                                gint64         person_id,
                                                const char    *reason,
                                                GError       **error);
+
+/* The same for several people in one transaction: the retention review.
+ * Either all of them or none are erased (anonymised); the database file
+ * is rewritten once, at the end. */
+gboolean       escale_store_erase_people      (EscaleStore   *store,
+                                               const gint64  *ids,
+                                               guint          n_ids,
+                                               const char    *reason,
+                                               GError       **error);
+gboolean       escale_store_anonymise_people  (EscaleStore   *store,
+                                               const gint64  *ids,
+                                               guint          n_ids,
+                                               const char    *reason,
+                                               GError       **error);
+
+#define ESCALE_RETENTION_MONTHS_DEFAULT 24
+#define ESCALE_RETENTION_MONTHS_MAX     240
+
+/* The retention of the association (the database's setting
+ * "retention.months"): ESCALE_RETENTION_MONTHS_DEFAULT until set. Setting
+ * it needs SETTINGS and a value from 1 to ESCALE_RETENTION_MONTHS_MAX. */
+guint          escale_store_get_retention_months (EscaleStore *store);
+gboolean       escale_store_set_retention_months (EscaleStore  *store,
+                                                  guint         months,
+                                                  GError      **error);
 
 /* Files to review: not anonymised, and whose last contact (or, without
  * any, creation) is older than @months months before @today. Needs ERASE.

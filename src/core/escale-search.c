@@ -29,6 +29,7 @@
 
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-search.h"
 #include "escale-store-private.h"
 #include "escale-text.h"
@@ -249,6 +250,8 @@ escale_store_search_people (EscaleStore               *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_LIST_PEOPLE, error))
+    goto failed;
   if (*folded == '\0')
     {
       if (query != NULL && *query != '\0' && strspn (query, " \t") != strlen (query))

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-situation.h"
 #include "escale-store-private.h"
 
@@ -259,6 +260,8 @@ escale_store_load_situation (EscaleStore  *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
   g_return_val_if_fail (is_moment (moment), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_READ_PERSON, error))
+    return NULL;
   stmt = escale_store_cached (store, "SELECT " SITUATION_COLUMNS " FROM enrolment e "
                               "LEFT JOIN enrolment_situation s ON s.enrolment_id = e.id "
                               "AND s.moment = ?2 WHERE e.id = ?1", error);
@@ -386,6 +389,8 @@ escale_store_save_situation (EscaleStore            *store,
   g_return_val_if_fail (is_moment (moment), FALSE);
   g_return_val_if_fail (situation != NULL, FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error))
+    return FALSE;
   if (!escale_situation_validate (situation, NULL, error) || !escale_store_begin (store, error))
     return FALSE;
   if (escale_situation_is_empty (situation))
@@ -413,6 +418,8 @@ escale_store_save_enrolment_exit (EscaleStore            *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (exit_situation != NULL, FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_WRITE_ACTION, error))
+    return FALSE;
   if (!escale_situation_validate (exit_situation, NULL, error) ||
       !escale_store_begin (store, error))
     return FALSE;

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "escale-account.h"
 #include "escale-store.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,34 @@ char         *escale_store_new_uuid    (void);
  * escale-text.c changed since they were made. */
 gboolean      escale_store_refresh_person_index (EscaleStore  *store,
                                                  GError      **error);
+/* In escale-person-store.c: the keys and search entries of one person,
+ * computed again from the stored row. */
+gboolean      escale_store_reindex_person (EscaleStore  *store,
+                                           gint64        id,
+                                           GError      **error);
+
+/* The session, kept by escale-store.c for escale-account.c: the store
+ * takes @account (NULL for the system or after a logout). */
+void          escale_store_set_session (EscaleStore   *self,
+                                        EscaleAccount *account,
+                                        EscaleRole     role);
+/* The tests' clock, for lockouts; escale_store_get_now() is the real
+ * time (UTC) until it is set. */
+void          escale_store_set_now_for_tests (EscaleStore *self,
+                                              GDateTime   *now);
+GDateTime    *escale_store_get_now     (EscaleStore  *self);
+
+/* In escale-account.c: what the roles that may not read sensitive
+ * details (escale_store_may_see_field()) see of the actions "a":
+ * not the confidential ones, except their own. Statements that use it get
+ * it bound by escale_store_cached_for_role(). */
+#define ESCALE_SQL_ACTION_VISIBLE " (a.confidential = 0 OR a.worker IN (?61, ?62)) "
+sqlite3_stmt *escale_store_cached_for_role (EscaleStore  *self,
+                                            const char   *sql,
+                                            const char   *restricted_sql,
+                                            GError      **error);
+gboolean      escale_store_may_see_notes_of_action (EscaleStore *self,
+                                                    gint64       action_id);
 
 /* Binds a string, or NULL when it is NULL or empty. */
 void          escale_bind_text         (sqlite3_stmt *stmt,

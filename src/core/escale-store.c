@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-schema.h"
 #include "escale-util.h"
 #include "escale-store-private.h"
@@ -26,6 +28,9 @@ struct _EscaleStore
   gboolean  batch;         /* nested writes join the transaction, see escale_store_begin_batch() */
   gboolean  batch_failed;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, see escale_store_cached() */
+  EscaleAccount *account;  /* logged in, see escale-account.c; NULL for the system */
+  EscaleRole  role;
+  GDateTime  *clock;       /* escale_store_set_now_for_tests(), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleStore, escale_store, G_TYPE_OBJECT)
@@ -179,6 +184,8 @@ escale_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->user);
+  g_clear_pointer (&self->account, escale_account_free);
+  g_clear_pointer (&self->clock, g_date_time_unref);
 
   G_OBJECT_CLASS (escale_store_parent_class)->finalize (object);
 }
@@ -192,6 +199,7 @@ escale_store_class_init (EscaleStoreClass *klass)
 static void
 escale_store_init (EscaleStore *self)
 {
+  self->role = ESCALE_ROLE_SYSTEM;
   self->user = g_strdup (g_get_user_name ());
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
@@ -259,6 +267,9 @@ escale_store_open_with_schema (const char         *path,
   /* The search indexes of a database made before the names were folded
    * the way they are now. */
   if (self->version >= 1 && !escale_store_refresh_person_index (self, error))
+    return NULL;
+  /* From now on, every write of a record is recorded. */
+  if (!escale_audit_install (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -735,4 +746,51 @@ escale_store_set_setting (EscaleStore  *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   escale_bind_text (stmt, 2, value);
   return escale_store_step_done (self, stmt, error);
+}
+
+/* The session, for escale-account.c */
+
+EscaleRole
+escale_store_get_role (EscaleStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), ESCALE_ROLE_NONE);
+  return self->role;
+}
+
+const EscaleAccount *
+escale_store_get_account (EscaleStore *self)
+{
+  g_return_val_if_fail (ESCALE_IS_STORE (self), NULL);
+  return self->account;
+}
+
+/* Takes @account (nullable) as the logged-in one, with @role. */
+void
+escale_store_set_session (EscaleStore   *self,
+                          EscaleAccount *account,
+                          EscaleRole     role)
+{
+  g_clear_pointer (&self->account, escale_account_free);
+  self->account = account;
+  self->role = role;
+}
+
+/**
+ * escale_store_set_now_for_tests:
+ * @now: (nullable): the time the store's clock says from now on, or %NULL
+ *   for the real one
+ */
+void
+escale_store_set_now_for_tests (EscaleStore *self,
+                                GDateTime   *now)
+{
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  self->clock = now ? g_date_time_to_utc (now) : NULL;
+}
+
+/* Returns: (transfer full): now, in UTC, by the store's clock */
+GDateTime *
+escale_store_get_now (EscaleStore *self)
+{
+  return self->clock ? g_date_time_ref (self->clock) : g_date_time_new_now_utc ();
 }

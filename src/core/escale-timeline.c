@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-page-cache.h"
 #include "escale-timeline.h"
 #include "escale-store-private.h"
@@ -240,15 +241,19 @@ entry_equal (const Entry *a,
   "AND (?5 IS NULL OR a.id = ?5)"
 
 /* Appends the actions of the timeline (or only @action_id when it is not 0)
- * that pass the filters, unsorted and without headers. */
+ * that pass the filters and that the role may see, unsorted and without
+ * headers. A role that may not read timelines gets an empty one. */
 static void
 collect_actions (EscaleTimeline *self,
                  gint64          action_id,
                  GArray         *rows)
 {
-  sqlite3_stmt *stmt = escale_store_cached (self->store, TIMELINE_ACTIONS, NULL);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (!escale_store_require (self->store, ESCALE_OP_READ_ACTIONS, NULL) ||
+      !(stmt = escale_store_cached_for_role (self->store, TIMELINE_ACTIONS,
+                                             TIMELINE_ACTIONS " AND" ESCALE_SQL_ACTION_VISIBLE,
+                                             NULL)))
     return;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
   escale_bind_text (stmt, 2, self->type);
@@ -295,7 +300,8 @@ collect_status_periods (EscaleTimeline *self,
 {
   sqlite3_stmt *stmt;
 
-  if (self->theme != NULL || self->type != NULL || self->programme_id > 0)
+  if (self->theme != NULL || self->type != NULL || self->programme_id > 0 ||
+      !escale_store_require (self->store, ESCALE_OP_READ_ACTIONS, NULL))
     return;
   stmt = escale_store_cached (self->store,
                               "SELECT id, started_on, document_expiry FROM status_period "
@@ -498,21 +504,31 @@ entry_item (EscaleTimeline *self,
     }
 }
 
-static GPtrArray *
-load_page (gpointer owner,
-           guint    page)
+/* Blanks the notes the role may not read (see escale-account.h). */
+static void
+hide_notes (EscaleTimeline *self,
+            GHashTable     *actions)
 {
-  EscaleTimeline *self = owner;
-  guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->entries->len - first);
-  const Entry *entries = &g_array_index (self->entries, Entry, first);
-  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                         g_object_unref);
-  g_autoptr(GHashTable) periods = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                         g_object_unref);
+  GHashTableIter iter;
+  EscaleTimelineItem *item;
+
+  g_hash_table_iter_init (&iter, actions);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &item))
+    if (!escale_store_may_see_action_notes (self->store, (const char * const *) item->themes))
+      g_clear_pointer (&item->notes, g_free);
+}
+
+/* Reads the actions and status periods of @entries into @actions and
+ * @periods, by id. */
+static void
+read_entries (EscaleTimeline *self,
+              const Entry    *entries,
+              guint           n,
+              GHashTable     *actions,
+              GHashTable     *periods)
+{
   g_autofree char *action_ids = ids_json (entries, n, TRUE);
   g_autofree char *period_ids = ids_json (entries, n, FALSE);
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
   load_items (self,
               "SELECT a.id, a.date, a.time, a.type, a.status, a.duration_minutes, a.worker, "
@@ -525,11 +541,31 @@ load_page (gpointer owner,
               "LEFT JOIN referral r ON r.action_id = a.id "
               "WHERE a.id IN (SELECT value FROM json_each (?))",
               action_ids, action_from_row, actions);
+  hide_notes (self, actions);
   if (strcmp (period_ids, "[]") != 0)
     load_items (self,
                 "SELECT id, status, started_on, document, document_expiry FROM status_period "
                 "WHERE id IN (SELECT value FROM json_each (?))",
                 period_ids, period_from_row, periods);
+}
+
+static GPtrArray *
+load_page (gpointer owner,
+           guint    page)
+{
+  EscaleTimeline *self = owner;
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->entries->len - first);
+  const Entry *entries = &g_array_index (self->entries, Entry, first);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         g_object_unref);
+  g_autoptr(GHashTable) periods = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         g_object_unref);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Logged out since the list was made: empty rows keep the positions. */
+  if (escale_store_require (self->store, ESCALE_OP_READ_ACTIONS, NULL))
+    read_entries (self, entries, n, actions, periods);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, entry_item (self, actions, periods, &entries[i]));
   return items;

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-store-private.h"
 #include "escale-text.h"
 #include "escale-util.h"
@@ -730,6 +731,8 @@ escale_vocab_add (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error))
+    return NULL;
   if (!check_editable (kind, error) ||
       !(clean = clean_label (store, kind, label, NULL, NULL, FALSE, error)) ||
       !escale_store_begin (store, error))
@@ -807,6 +810,8 @@ escale_vocab_set_label (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error))
+    return FALSE;
   language = escale_vocab_get_label_language ();
   return set_label (store, kind, code, language, NULL, label, error);
 }
@@ -835,6 +840,8 @@ escale_vocab_set_label_for (EscaleStore  *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (language != NULL && *language != '\0', FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error))
+    return FALSE;
   return set_label (store, kind, code, language, escale_catalog_get (language), label, error);
 }
 
@@ -919,6 +926,8 @@ escale_vocab_set_hidden (EscaleStore  *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  if (!escale_store_require (store, ESCALE_OP_SETTINGS, error))
+    return FALSE;
   if (!check_editable (kind, error))
     return FALSE;
   id = find_entry (store, kind, code, NULL);
