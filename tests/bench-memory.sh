@@ -8,7 +8,7 @@ for n in 1000 100000; do
   db="$cache/people-$n.db"
   if [ ! -s "$db" ]; then
     echo "creating $db"
-    "$cli" --database "$db.tmp" demo --people "$n" --seed 42 >/dev/null
+    "$cli" --database "$db.tmp" demo --people "$n" --seed 42 --no-account >/dev/null
     mv "$db.tmp" "$db"
     rm -f "$db.tmp-wal" "$db.tmp-shm"
   fi

@@ -37,12 +37,15 @@ cli_result_free (CliResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
-/* Runs escale-cli with @args (NULL-terminated), feeding it @input. */
+/* Runs escale-cli with @args (NULL-terminated), feeding it @input, with
+ * @password in ESCALE_PASSWORD (none when NULL). */
 static CliResult *
 run_cli_v (const char         *input,
+           const char         *password,
            const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   CliResult *result = g_new0 (CliResult, 1);
@@ -52,9 +55,14 @@ run_cli_v (const char         *input,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "ESCALE_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "ESCALE_PASSWORD");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &result->out, &result->err,
                                  &error);
@@ -64,7 +72,10 @@ run_cli_v (const char         *input,
   return result;
 }
 
-#define run_cli(input, ...) run_cli_v ((input), (const char *[]) { __VA_ARGS__, NULL })
+#define run_cli(input, ...) run_cli_v ((input), NULL, (const char *[]) { __VA_ARGS__, NULL })
+/* The same, logged in with @password. */
+#define run_cli_as(password, ...) \
+  run_cli_v (NULL, (password), (const char *[]) { __VA_ARGS__, NULL })
 
 static char *
 make_demo_db (const char *name,
@@ -73,7 +84,7 @@ make_demo_db (const char *name,
 {
   char *path = escale_test_tmp_path (name);
   g_autoptr(CliResult) result = run_cli (NULL, "--database", path, "demo", "--people", people,
-                                         "--seed", seed);
+                                         "--seed", seed, "--no-account");
 
   g_assert_cmpstr (result->err, ==, "");
   g_assert_cmpint (result->status, ==, 0);
@@ -763,6 +774,186 @@ test_demo_cancel (void)
   g_assert_cmpint (escale_store_count_people (store), ==, 10);
 }
 
+/* Accounts and the audit log */
+
+#define ADMIN_PASSWORD "a long enough password"
+
+static gint64
+count_in (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  n = count (db, sql);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_in (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A new database made by init, whose administrator is "admin". */
+static char *
+make_account_db (const char *name)
+{
+  char *path = escale_test_tmp_path (name);
+  g_autoptr(CliResult) result = run_cli_as (ADMIN_PASSWORD, "--database", path, "--user", "admin",
+                                            "init", "--association", "Escale Lyon");
+  g_autofree char *expected = g_strdup_printf ("Created %s, whose administrator is admin\n",
+                                               path);
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->out, ==, expected);
+  return path;
+}
+
+static void
+test_init (void)
+{
+  g_autofree char *db = make_account_db ("init.db");
+  g_autofree char *other = escale_test_tmp_path ("init-other.db");
+  g_autoptr(CliResult) again = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "bob",
+                                           "init", "--association", "Other");
+  g_autoptr(CliResult) no_user = run_cli_as (ADMIN_PASSWORD, "--database", other, "init",
+                                             "--association", "Other");
+  g_autoptr(CliResult) no_name = run_cli_as (ADMIN_PASSWORD, "--database", other, "--user",
+                                             "admin", "init");
+  g_autoptr(CliResult) short_password = run_cli_as ("short", "--database", other, "--user",
+                                                    "admin", "init", "--association", "Other");
+  g_autoptr(CliResult) no_password = run_cli (NULL, "--database", other, "--user", "admin",
+                                              "init", "--association", "Other");
+
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM app_user WHERE login = 'admin' "
+                                 "AND role = 'administrator'"), ==, 1);
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM setting WHERE value = 'Escale Lyon'"),
+                   ==, 1);
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM app_user WHERE password_hash LIKE "
+                                 "'%" ADMIN_PASSWORD "%'"), ==, 0);
+
+  /* init only makes new databases. */
+  g_assert_cmpint (again->status, ==, 1);
+  g_assert_nonnull (strstr (again->err, "There is already a database at"));
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM app_user"), ==, 1);
+  g_assert_cmpint (no_user->status, ==, 2);
+  g_assert_nonnull (strstr (no_user->err, "--user"));
+  g_assert_cmpint (no_name->status, ==, 2);
+  g_assert_nonnull (strstr (no_name->err, "--association"));
+  /* A refused password leaves no database behind. */
+  g_assert_cmpint (short_password->status, ==, 1);
+  g_assert_cmpstr (short_password->out, ==, "");
+  g_assert_nonnull (strstr (short_password->err, "password"));
+  g_assert_cmpint (no_password->status, ==, 1);
+  g_assert_nonnull (strstr (no_password->err, "No password: type it in a terminal, or give it "
+                                              "in the ESCALE_PASSWORD environment variable"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_login (void)
+{
+  g_autofree char *db = make_account_db ("login.db");
+  g_autoptr(CliResult) anonymous = run_cli (NULL, "--database", db, "search", "");
+  g_autoptr(CliResult) no_password = run_cli (NULL, "--database", db, "--user", "admin",
+                                              "search", "");
+  g_autoptr(CliResult) wrong = run_cli_as ("not the password", "--database", db, "--user",
+                                           "admin", "search", "");
+  g_autoptr(CliResult) unknown = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user",
+                                             "mallory", "search", "");
+  g_autoptr(CliResult) right = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "admin",
+                                           "search", "");
+
+  g_assert_cmpint (anonymous->status, ==, 1);
+  g_assert_nonnull (strstr (anonymous->err, "This database has accounts: say which is yours "
+                                            "with --user LOGIN"));
+  g_assert_cmpint (no_password->status, ==, 1);
+  g_assert_nonnull (strstr (no_password->err, "No password"));
+  g_assert_cmpint (wrong->status, ==, 1);
+  g_assert_cmpstr (wrong->err, ==, "escale-cli: Wrong login or password\n");
+  g_assert_cmpstr (wrong->out, ==, "");
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_cmpstr (unknown->err, ==, "escale-cli: Wrong login or password\n");
+  g_assert_cmpstr (right->err, ==, "");
+  g_assert_cmpint (right->status, ==, 0);
+
+  /* Each login and failure is in the log, with the account's name. */
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM audit_log WHERE operation = 'login' "
+                                 "AND login = 'admin'"), ==, 1);
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM audit_log "
+                                 "WHERE operation = 'login_failed'"), ==, 2);
+}
+
+static void
+test_check_audit (void)
+{
+  g_autofree char *db = make_account_db ("audit.db");
+  g_autofree char *people = write_tmp ("audit-people.csv", "family_name,given_names\n"
+                                       "Diallo,Awa\nKovalenko,Olena\n");
+  g_autoptr(CliResult) imported = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "admin",
+                                              "import", "people", people);
+  g_autoptr(CliResult) clean = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "admin",
+                                           "check");
+  g_autoptr(CliResult) changed = NULL;
+  g_autoptr(CliResult) cut = NULL;
+
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_cmpint (clean->status, ==, 0);
+  g_assert_cmpstr (clean->out, ==, "No problem found\n");
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM audit_log WHERE operation = 'import' "
+                                 "AND login = 'admin'"), ==, 1);
+
+  /* Edited with another tool, bypassing Escale's triggers. */
+  exec_in (db, "UPDATE audit_log SET login = 'someone' WHERE operation = 'import'");
+  changed = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "admin", "check");
+  g_assert_cmpint (changed->status, ==, 1);
+  g_assert_true (g_regex_match_simple ("^The audit log was tampered with: entry [0-9]+ was "
+                                       "changed$", changed->out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (changed->err, "1 problem found"));
+
+  /* The same cut short: the entries after it do not hide it. */
+  exec_in (db, "UPDATE audit_log SET login = 'admin' WHERE operation = 'import';"
+               "DELETE FROM audit_log WHERE id > (SELECT min(id) FROM audit_log "
+               "WHERE operation = 'import')");
+  cut = run_cli_as (ADMIN_PASSWORD, "--database", db, "--user", "admin", "check");
+  g_assert_cmpint (cut->status, ==, 1);
+  g_assert_nonnull (strstr (cut->out, "The audit log was tampered with: entries "));
+  g_assert_nonnull (strstr (cut->out, " are missing"));
+}
+
+static void
+test_demo_account (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("demo-account.db");
+  g_autoptr(CliResult) made = run_cli (NULL, "--database", db, "demo", "--people", "10",
+                                       "--no-partners");
+  g_autoptr(CliResult) anonymous = run_cli (NULL, "--database", db, "search", "");
+  g_autoptr(CliResult) demo = run_cli_as ("escale-demo", "--database", db, "--user", "demo",
+                                          "search", "");
+  g_autoptr(CliResult) more = run_cli_as ("escale-demo", "--database", db, "--user", "demo",
+                                          "demo", "--people", "5", "--no-partners");
+
+  g_assert_cmpint (made->status, ==, 0);
+  g_assert_nonnull (strstr (made->out, "Log in as “demo”, password “escale-demo”\n"));
+  g_assert_cmpint (anonymous->status, ==, 1);
+  g_assert_cmpint (demo->status, ==, 0);
+  g_assert_cmpuint (count_lines (demo->out), ==, 10);
+  /* Only a new database gets the account. */
+  g_assert_cmpint (more->status, ==, 0);
+  g_assert_null (strstr (more->out, "Log in as"));
+  g_assert_cmpint (count_in (db, "SELECT count(*) FROM app_user WHERE login = 'demo' "
+                                 "AND role = 'administrator'"), ==, 1);
+}
+
 /* report: a workbook on success; a message, exit status 1 and no file
  * (an older one left as it was) on failure. */
 static void
@@ -849,6 +1040,10 @@ main (int   argc,
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/demo/partners", test_demo_partners);
   g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
+  g_test_add_func ("/cli/init", test_init);
+  g_test_add_func ("/cli/login", test_login);
+  g_test_add_func ("/cli/check-audit", test_check_audit);
+  g_test_add_func ("/cli/demo/account", test_demo_account);
   g_test_add_func ("/demo/content", test_demo_content);
   g_test_add_func ("/demo/cancel", test_demo_cancel);
 

@@ -33,6 +33,15 @@ EscaleStore *escale_cli_open_store    (const char    *database,
 void         escale_cli_print_field   (const char    *text,
                                        char           end);
 
+/* In escale-cli-account.c: the account of --user, and the login into a
+ * database that has accounts (escale_cli_open_store() does it). */
+void         escale_cli_set_user      (const char    *login);
+gboolean     escale_cli_log_in        (EscaleStore   *store,
+                                       GError       **error);
+int          escale_cli_run_init      (const char    *database,
+                                       int            argc,
+                                       char         **argv);
+
 int          escale_cli_run_agenda    (const char    *database,
                                        int            argc,
                                        char         **argv);

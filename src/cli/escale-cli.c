@@ -1,6 +1,9 @@
 /* escale-cli.c — Escale on the command line (no display needed)
  *
- *   escale-cli [--database PATH] [--language LANG] COMMAND [OPTION…]
+ *   escale-cli [--database PATH] [--user LOGIN] [--language LANG] COMMAND [OPTION…]
+ *
+ * A database with accounts needs --user and a password: see
+ * escale-cli-account.c.
  *
  * Exit status: 0 on success, 1 when the work failed or found problems, 2 for
  * a command line that cannot be understood.
@@ -15,7 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "escale-account.h"
 #include "escale-action-import.h"
+#include "escale-audit.h"
 #include "escale-cli-private.h"
 #include "escale-demo-actions.h"
 #include "escale-demo.h"
@@ -30,6 +35,9 @@
 
 #define DEFAULT_LIMIT 20
 #define MAX_ACTIONS_PER_PERSON 1000
+/* The administrator of a new demo database: README.md and build-aux/dev say them. */
+#define DEMO_LOGIN "demo"
+#define DEMO_PASSWORD "escale-demo"
 
 typedef struct
 {
@@ -48,6 +56,7 @@ static int run_import (const char *database, int argc, char **argv);
 
 static const Command commands[] = {
   /* Translators: the commands of escale-cli, shown by "escale-cli --help" */
+  { "init", N_("Create a new database with its first administrator"), escale_cli_run_init },
   { "demo", N_("Add realistic demo people and their follow-up"), run_demo },
   { "search", N_("Find people, as the search box does"), run_search },
   { "check", N_("Check the integrity of the database"), run_check },
@@ -108,12 +117,14 @@ escale_cli_parse_command (const char    *command,
   return TRUE;
 }
 
+/* Opens the database and logs in, when it has accounts. */
 EscaleStore *
 escale_cli_open_store (const char  *database,
             gboolean     must_exist,
             GError     **error)
 {
   g_autofree char *path = database ? g_strdup (database) : escale_store_default_path ();
+  g_autoptr(EscaleStore) store = NULL;
 
   if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -122,7 +133,9 @@ escale_cli_open_store (const char  *database,
                    _("There is no database at %s"), path);
       return NULL;
     }
-  return escale_store_open (path, error);
+  if (!(store = escale_store_open (path, error)) || !escale_cli_log_in (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 /* Names with a tab or a line break would break the one-match-a-line output. */
@@ -157,6 +170,7 @@ run_demo (const char  *database,
   guint n_actions = 0;
   guint n_partners = 0;
   gboolean no_partners = FALSE;
+  gboolean no_account = FALSE;
   gint64 seed = 1;
   GOptionEntry entries[] = {
     { "people", 'n', 0, G_OPTION_ARG_INT, &people,
@@ -168,10 +182,14 @@ run_demo (const char  *database,
       N_("S") },
     { "no-partners", 0, 0, G_OPTION_ARG_NONE, &no_partners,
       N_("Do not add the demo partner organisations"), NULL },
+    { "no-account", 0, 0, G_OPTION_ARG_NONE, &no_account,
+      N_("Do not add the demo administrator account to a new database"), NULL },
     { NULL }
   };
   g_autoptr(EscaleStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = database ? g_strdup (database) : escale_store_default_path ();
+  gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   gint64 start;
   int status;
 
@@ -199,7 +217,10 @@ run_demo (const char  *database,
                                        isatty (STDERR_FILENO) ? on_demo_progress : NULL, NULL,
                                        NULL, &n_actions, &error) ||
       (!no_partners && !escale_demo_generate_partners (store, (guint32) seed, &n_partners,
-                                                       &error)))
+                                                       &error)) ||
+      (is_new && !no_account &&
+       escale_store_create_account (store, DEMO_LOGIN, NULL, ESCALE_ROLE_ADMINISTRATOR,
+                                    DEMO_PASSWORD, &error) <= 0))
     return escale_cli_report_error (error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\n");
@@ -217,6 +238,12 @@ run_demo (const char  *database,
       /* Translators: %u is a number of partner organisations */
       g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u partner", "Added %u partners",
                             n_partners), n_partners);
+      g_print ("\n");
+    }
+  if (is_new && !no_account)
+    {
+      /* Translators: the %s are a login and its password */
+      g_print (_("Log in as “%s”, password “%s”"), DEMO_LOGIN, DEMO_PASSWORD);
       g_print ("\n");
     }
   return EXIT_OK;
@@ -337,6 +364,12 @@ run_check (const char  *database,
   if (!(store = escale_cli_open_store (database, TRUE, &error)) ||
       !escale_store_check (store, problems, &error))
     return escale_cli_report_error (error);
+  if (!escale_audit_verify (store, &error))
+    {
+      if (!g_error_matches (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID))
+        return escale_cli_report_error (error);
+      g_ptr_array_add (problems, g_strdup (error->message));
+    }
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len > 0)
@@ -466,7 +499,8 @@ apply_language_option (int    argc,
         set_language (argv[++i]);
       else if (g_str_has_prefix (argv[i], "--language="))
         set_language (argv[i] + strlen ("--language="));
-      else if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
+      else if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d") ||
+               g_str_equal (argv[i], "--user") || g_str_equal (argv[i], "-u"))
         i++;
       else if (g_str_equal (argv[i], "--"))
         break;
@@ -499,9 +533,13 @@ main (int   argc,
 {
   g_autofree char *database = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *user = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The database file to use"), N_("PATH") },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &user,
+      N_("The account to log in with, when the database has accounts; its password is typed, "
+         "or taken from the ESCALE_PASSWORD environment variable"), N_("LOGIN") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The language of messages, such as fr or ar"), N_("LANG") },
     { NULL }
@@ -530,6 +568,7 @@ main (int   argc,
     return escale_cli_usage_error (PROGRAM_NAME, error->message);
   if (argc < 2)
     return escale_cli_usage_error (PROGRAM_NAME, _("Say which command to run"));
+  escale_cli_set_user (user);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))

@@ -416,7 +416,7 @@ escale_import_actions (EscaleStore  *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!escale_import_reader_open (&import.reader, store, path, action_columns,
+  if (!escale_import_reader_open (&import.reader, store, "action", path, action_columns,
                                   N_ACTION_COLUMNS, error) ||
       !escale_store_begin_batch (store, error))
     return NULL;
@@ -615,7 +615,7 @@ static const EscaleImportKind programme_kind = {
   (GPtrArray *(*) (EscaleStore *, gpointer)) escale_store_validate_programme,
   programme_error_column,
   (gboolean (*) (EscaleStore *, gpointer, GError **)) escale_store_save_programme,
-  (GDestroyNotify) escale_programme_free,
+  (GDestroyNotify) escale_programme_free, "programme",
 };
 
 static const EscaleImportKind enrolment_kind = {
@@ -623,7 +623,7 @@ static const EscaleImportKind enrolment_kind = {
   (GPtrArray *(*) (EscaleStore *, gpointer)) escale_store_validate_enrolment,
   programme_error_column,
   (gboolean (*) (EscaleStore *, gpointer, GError **)) escale_store_save_enrolment,
-  (GDestroyNotify) escale_enrolment_free,
+  (GDestroyNotify) escale_enrolment_free, "enrolment",
 };
 
 /**

@@ -44,6 +44,11 @@ gboolean    escale_audit_record      (EscaleStore   *store,
                                       gint64         entity_id,
                                       const char    *summary,
                                       GError       **error);
+/* Records that the setting @key changed (escale_store_set_setting() does),
+ * unless paused; the log's own keys (audit.*) are not recorded. */
+gboolean    escale_audit_record_setting (EscaleStore *store,
+                                         const char  *key,
+                                         GError     **error);
 /* While a bulk operation runs (an import, demo data), per-row entries are
  * replaced by one summary entry its caller records. */
 void        escale_audit_set_paused  (EscaleStore   *store,
@@ -66,11 +71,26 @@ GPtrArray  *escale_audit_list        (EscaleStore   *store,
 gboolean    escale_audit_export_csv  (EscaleStore   *store,
                                       const char    *path,
                                       GError       **error);
+/* The same, with the filters of escale_audit_list() (NULL: any). */
+gboolean    escale_audit_export_csv_filtered (EscaleStore *store,
+                                              const char  *login,
+                                              const char  *operation,
+                                              const char  *entity,
+                                              const char  *from,
+                                              const char  *to,
+                                              const char  *path,
+                                              GError     **error);
 /* Deletes the entries older than @months months, keeping the chain
  * checkable (the last deleted hash is kept as the new anchor), and
  * records a purge entry. Needs ERASE. Returns how many were deleted. */
 gint64      escale_audit_purge       (EscaleStore   *store,
                                       guint          months,
                                       GError       **error);
+
+/* Records that the logged-in account opened a person's file (the app
+ * calls it when it shows one). */
+gboolean    escale_store_note_file_opened (EscaleStore *store,
+                                           gint64       person_id,
+                                           GError     **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-report-settings.h"
 #include "escale-demo-actions.h"
@@ -531,6 +532,17 @@ last_action_id (EscaleStore *store)
 }
 
 static gboolean
+record_follow_up (EscaleStore  *store,
+                  gint64        last_before,
+                  GError      **error)
+{
+  g_autofree char *summary = g_strdup_printf ("demo data: %" G_GINT64_FORMAT " actions",
+                                              last_action_id (store) - last_before);
+
+  return escale_audit_record (store, "import", "action", 0, summary, error);
+}
+
+static gboolean
 write_follow_up (DemoFollowUp        *demo,
                  guint                actions_per_person,
                  EscaleDemoProgress   progress,
@@ -611,16 +623,20 @@ escale_demo_generate_follow_up (EscaleStore         *store,
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  /* One audit entry for them all. */
+  escale_audit_set_paused (store, TRUE);
   ok = escale_store_begin_batch (store, error);
   if (ok)
     {
       ok = write_follow_up (&demo, actions_per_person, progress, user_data, cancellable,
                             error) &&
            name_demo_association (store, error) &&
+           record_follow_up (store, before, error) &&
            escale_store_commit (store, error);
       if (!ok)
         escale_store_rollback (store);
     }
+  escale_audit_set_paused (store, FALSE);
   if (n_actions != NULL)
     *n_actions = ok ? (guint) (last_action_id (store) - before) : 0;
   g_rand_free (demo.rand);

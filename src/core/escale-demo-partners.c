@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "escale-audit.h"
 #include "escale-demo-partners.h"
 #include "escale-partner-store.h"
 #include "escale-store-private.h"
@@ -314,20 +315,16 @@ build_partner (const DemoCity  *city,
  * Adds the demo partners whose codes are not in the database yet, in one
  * transaction.
  */
-gboolean
-escale_demo_generate_partners (EscaleStore  *store,
-                               guint32       seed,
-                               guint        *n_partners,
-                               GError      **error)
+static gboolean
+add_partners (EscaleStore  *store,
+              guint32       seed,
+              guint        *added,
+              GError      **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint added = 0;
+  g_autofree char *summary = NULL;
 
-  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
-
-  if (!escale_store_begin_batch (store, error))
-    return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (cities); c++)
     for (guint p = 0; p < G_N_ELEMENTS (places); p++)
       {
@@ -337,18 +334,35 @@ escale_demo_generate_partners (EscaleStore  *store,
         if (escale_store_find_partner (store, partner->code) != 0)
           continue;
         if (!escale_store_save_partner (store, partner, error))
-          {
-            escale_store_rollback (store);
-            return FALSE;
-          }
-        added++;
+          return FALSE;
+        (*added)++;
       }
-  if (!escale_store_commit (store, error))
+  summary = g_strdup_printf ("demo data: %u partners", *added);
+  return escale_audit_record (store, "import", "partner", 0, summary, error);
+}
+
+gboolean
+escale_demo_generate_partners (EscaleStore  *store,
+                               guint32       seed,
+                               guint        *n_partners,
+                               GError      **error)
+{
+  guint added = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  /* One audit entry for them all. */
+  escale_audit_set_paused (store, TRUE);
+  ok = escale_store_begin_batch (store, error);
+  if (ok)
     {
-      escale_store_rollback (store);
-      return FALSE;
+      ok = add_partners (store, seed, &added, error) && escale_store_commit (store, error);
+      if (!ok)
+        escale_store_rollback (store);
     }
-  if (n_partners != NULL)
+  escale_audit_set_paused (store, FALSE);
+  if (ok && n_partners != NULL)
     *n_partners = added;
-  return TRUE;
+  return ok;
 }

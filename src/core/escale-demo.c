@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-demo.h"
 #include "escale-person-store.h"
@@ -1113,15 +1114,21 @@ escale_demo_generate_full (EscaleStore         *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
+  /* One audit entry for them all. */
+  escale_audit_set_paused (store, TRUE);
   ok = escale_store_require (store, ESCALE_OP_IMPORT, error) &&
        escale_store_begin_batch (store, error);
   if (ok)
     {
+      g_autofree char *summary = g_strdup_printf ("demo data: %u people", n_people);
+
       ok = write_people (&demo, n_people, progress, user_data, cancellable, error) &&
+           escale_audit_record (store, "import", "person", 0, summary, error) &&
            escale_store_commit (store, error);
       if (!ok)
         escale_store_rollback (store);
     }
+  escale_audit_set_paused (store, FALSE);
   g_rand_free (demo.rand);
   return ok;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-import-private.h"
 #include "escale-store-private.h"
@@ -87,6 +88,7 @@ escale_import_sort_problems (EscaleImportReader *reader)
 gboolean
 escale_import_reader_open (EscaleImportReader        *reader,
                            EscaleStore               *store,
+                           const char                *entity,
                            const char                *path,
                            const EscaleImportColumn  *columns,
                            guint                      n_columns,
@@ -95,7 +97,10 @@ escale_import_reader_open (EscaleImportReader        *reader,
   /* Every import starts here: the one place to check the right. */
   if (!escale_store_require (store, ESCALE_OP_IMPORT, error))
     return FALSE;
+  /* One summary entry instead of one a row: see escale_import_finish(). */
+  escale_audit_set_paused (store, TRUE);
   reader->store = store;
+  reader->entity = entity;
   reader->report = escale_import_report_new ();
   reader->columns = columns;
   reader->n_columns = n_columns;
@@ -111,6 +116,8 @@ escale_import_reader_open (EscaleImportReader        *reader,
 void
 escale_import_reader_clear (EscaleImportReader *reader)
 {
+  if (reader->store != NULL)
+    escale_audit_set_paused (reader->store, FALSE);
   g_clear_pointer (&reader->csv, escale_csv_free);
   g_clear_pointer (&reader->report, escale_import_report_free);
   g_clear_pointer (&reader->index, g_free);
@@ -361,6 +368,16 @@ escale_import_parse_amount (const char *text,
   return TRUE;
 }
 
+static gboolean
+record_import (EscaleImportReader  *reader,
+               GError             **error)
+{
+  g_autofree char *summary = g_strdup_printf ("%u created, %u updated", reader->report->created,
+                                              reader->report->updated);
+
+  return escale_audit_record (reader->store, "import", reader->entity, 0, summary, error);
+}
+
 /* Ends the transaction: commits when @ok, nothing is wrong and this is not
  * a dry run; otherwise rolls back. */
 gboolean
@@ -379,7 +396,8 @@ escale_import_finish (EscaleImportReader  *reader,
       escale_store_rollback (reader->store);
       return TRUE;
     }
-  if (!escale_store_commit (reader->store, error))
+  if (!record_import (reader, error) ||
+      !escale_store_commit (reader->store, error))
     {
       escale_store_rollback (reader->store);
       return FALSE;
@@ -507,7 +525,8 @@ escale_import_records (EscaleStore             *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!escale_import_reader_open (&reader, store, path, kind->columns, kind->n_columns, error) ||
+  if (!escale_import_reader_open (&reader, store, kind->entity, path, kind->columns,
+                                  kind->n_columns, error) ||
       !escale_store_begin_batch (store, error))
     return NULL;
   if (!escale_import_finish (&reader, run_records (&reader, kind, dry_run, error), dry_run,

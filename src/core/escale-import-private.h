@@ -34,6 +34,7 @@ typedef struct
   int                      *index;     /* field of each column, -1 when absent */
   GStrv                     header;
   guint                     n_header;
+  const char               *entity;    /* the table written, for the audit log */
 } EscaleImportReader;
 
 EscaleImportReport *escale_import_report_new      (void);
@@ -45,8 +46,10 @@ void        escale_import_add_problem             (EscaleImportReader       *rea
                                                    ...);
 guint       escale_import_count_problems          (EscaleImportReader       *reader);
 void        escale_import_sort_problems           (EscaleImportReader       *reader);
+/* Also pauses the audit's per-row entries until escale_import_reader_clear(). */
 gboolean    escale_import_reader_open             (EscaleImportReader       *reader,
                                                    EscaleStore              *store,
+                                                   const char               *entity,
                                                    const char               *path,
                                                    const EscaleImportColumn *columns,
                                                    guint                     n_columns,
@@ -98,6 +101,7 @@ typedef struct
                                            gpointer               record,
                                            GError               **error);
   GDestroyNotify            free;
+  const char               *entity;  /* the table written, for the audit log */
 } EscaleImportKind;
 
 EscaleImportReport *escale_import_records         (EscaleStore              *store,

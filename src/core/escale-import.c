@@ -880,8 +880,8 @@ escale_import_people (EscaleStore  *store,
   import.memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
   g_array_set_clear_func (import.memberships, (GDestroyNotify) membership_clear);
 
-  if (!escale_import_reader_open (&import.reader, store, path, reader_columns (), N_COLUMNS,
-                                  error))
+  if (!escale_import_reader_open (&import.reader, store, "person", path, reader_columns (),
+                                  N_COLUMNS, error))
     return NULL;
   /* Validating in the transaction too sees the data as it is written. */
   if (!escale_store_begin_batch (store, error) ||

@@ -354,7 +354,7 @@ static const EscaleImportKind partner_kind = {
   (GPtrArray *(*) (EscaleStore *, gpointer)) escale_store_validate_partner,
   partner_error_column,
   (gboolean (*) (EscaleStore *, gpointer, GError **)) escale_store_save_partner,
-  (GDestroyNotify) escale_partner_free,
+  (GDestroyNotify) escale_partner_free, "partner",
 };
 
 /**

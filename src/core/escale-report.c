@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "escale-account.h"
+#include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-programme-store.h"
 #include "escale-report-private.h"
@@ -577,6 +578,22 @@ on_write_progress (double   fraction,
   progress->progress (0.5 + fraction / 2, progress->data);
 }
 
+/* The audit entry: a list of participants names people, figures do not. */
+static gboolean
+record_export (EscaleStore               *store,
+               const EscaleReportParams  *params,
+               GError                   **error)
+{
+  g_autofree char *summary = g_strdup_printf ("%s %s %s%s%s",
+                                              escale_report_template_to_code (params->template),
+                                              params->from, params->to,
+                                              params->programme_code ? " " : "",
+                                              params->programme_code ?: "");
+
+  return escale_audit_record (store, params->template == ESCALE_REPORT_PARTICIPANTS ? "export"
+                              : "report", NULL, 0, summary, error);
+}
+
 gboolean
 escale_report_export (EscaleStore              *store,
                       const EscaleReportParams *params,
@@ -597,5 +614,6 @@ escale_report_export (EscaleStore              *store,
   if (progress != NULL)
     progress (0.5, progress_data);
   return escale_report_write_xlsx (report, path, progress ? on_write_progress : NULL, &relay,
-                                   cancellable, error);
+                                   cancellable, error) &&
+         record_export (store, params, error);
 }

@@ -741,11 +741,18 @@ escale_store_set_setting (EscaleStore  *self,
   stmt = escale_store_prepare (self,
                                "INSERT INTO setting (key, value) VALUES (?, ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !escale_store_begin (self, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   escale_bind_text (stmt, 2, value);
-  return escale_store_step_done (self, stmt, error);
+  if (!escale_store_step_done (self, stmt, error) ||
+      !escale_audit_record_setting (self, key, error) ||
+      !escale_store_commit (self, error))
+    {
+      escale_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The session, for escale-account.c */
