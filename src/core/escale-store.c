@@ -9,6 +9,7 @@
 
 #include "escale-account.h"
 #include "escale-audit.h"
+#include "escale-crypt-private.h"
 #include "escale-schema.h"
 #include "escale-util.h"
 #include "escale-store-private.h"
@@ -67,10 +68,21 @@ backup_before_migration (EscaleStore  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
 
+  /* An encrypted database's backup is encrypted under the same key. */
+  if (escale_crypt_is_encrypted (self->path))
+    {
+      if (escale_crypt_copy (self->db, target, &local_error))
+        return TRUE;
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BACKUP,
+                   _("Could not back up the database before upgrading it: %s"),
+                   local_error->message);
+      return FALSE;
+    }
   if (sqlite3_open (target, &dest) != SQLITE_OK)
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BACKUP,
@@ -223,6 +235,29 @@ escale_store_open (const char  *path,
 }
 
 /**
+ * escale_store_open_encrypted:
+ * @path: an encrypted database, or a new file
+ * @passphrase: its passphrase
+ *
+ * Unlocks @path (escale_crypt_unlock(): a wrong passphrase gives
+ * ESCALE_CRYPT_ERROR_WRONG_PASSPHRASE) and opens it like
+ * escale_store_open(), which then opens it again without the passphrase
+ * (the search workers do) until escale_crypt_forget(). A new @path becomes
+ * an encrypted database.
+ */
+EscaleStore *
+escale_store_open_encrypted (const char  *path,
+                             const char  *passphrase,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL && passphrase != NULL, NULL);
+
+  if (!escale_crypt_unlock (path, passphrase, error))
+    return NULL;
+  return escale_store_open (path, error);
+}
+
+/**
  * escale_store_open_with_schema:
  * @migrations: (array length=n_migrations): the schema's migrations
  *
@@ -237,6 +272,7 @@ escale_store_open_with_schema (const char         *path,
 {
   g_autoptr(EscaleStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean encrypted;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -248,13 +284,18 @@ escale_store_open_with_schema (const char         *path,
       return NULL;
     }
 
+  /* An encrypted database opens through the encrypting VFS, once unlocked. */
+  encrypted = escale_crypt_is_encrypted (path);
+  if (encrypted && !escale_crypt_require_unlocked (path, error))
+    return NULL;
+
   self = g_object_new (ESCALE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->migrations = migrations;
   self->n_migrations = n_migrations;
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
+                       encrypted ? ESCALE_CRYPT_VFS_NAME : NULL) != SQLITE_OK)
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_OPEN,
                    _("Could not open the database %s: %s"), path,
@@ -262,7 +303,8 @@ escale_store_open_with_schema (const char         *path,
       return NULL;
     }
 
-  if (!configure_connection (self, error) || !migrate (self, error))
+  if ((encrypted && !escale_crypt_prepare_connection (self->db, error)) ||
+      !configure_connection (self, error) || !migrate (self, error))
     return NULL;
   /* The search indexes of a database made before the names were folded
    * the way they are now. */
@@ -344,10 +386,25 @@ escale_store_get_db (EscaleStore *self)
   return self->db;
 }
 
+/* A page of an encrypted database failed its tag (escale-crypt-vfs.c). */
+static gboolean
+set_damaged_error (EscaleStore  *self,
+                   GError      **error)
+{
+  if (sqlite3_extended_errcode (self->db) != SQLITE_IOERR_DATA)
+    return FALSE;
+  g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
+                       _("The database file is damaged or was altered: a page of it "
+                         "fails its integrity check"));
+  return TRUE;
+}
+
 void
 escale_store_set_sql_error (EscaleStore  *self,
                             GError      **error)
 {
+  if (set_damaged_error (self, error))
+    return;
   g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
                _("Database error: %s"), sqlite3_errmsg (self->db));
 }
@@ -401,8 +458,9 @@ escale_store_exec (EscaleStore  *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
-                   _("Database error: %s"), message ? message : "?");
+      if (!set_damaged_error (self, error))
+        g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
+                     _("Database error: %s"), message ? message : "?");
       sqlite3_free (message);
       return FALSE;
     }

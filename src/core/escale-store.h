@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (EscaleStore, escale_store, ESCALE, STORE, GObject)
 GQuark       escale_store_error_quark      (void);
 EscaleStore *escale_store_open             (const char   *path,
                                             GError      **error);
+EscaleStore *escale_store_open_encrypted   (const char   *path,
+                                            const char   *passphrase,
+                                            GError      **error);
 const char  *escale_store_get_path         (EscaleStore  *self);
 int          escale_store_get_schema_version (EscaleStore *self);
 int          escale_store_get_latest_version (void);
