@@ -15,7 +15,6 @@
 
 #include "escale-account.h"
 #include "escale-auth-util.h"
-#include "escale-crypt.h"
 #include "escale-language.h"
 #include "escale-report-settings.h"
 #include "escale-sign-in-window.h"
@@ -100,10 +99,8 @@ on_passphrase_activated_cb (EscaleSignInWindow *self)
 {
   g_autoptr(GError) error = NULL;
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
-  EscaleStore *store = NULL;
+  EscaleStore *store = escale_store_open_encrypted (self->path, passphrase, &error);
 
-  if (escale_crypt_unlock (self->path, passphrase, &error))
-    store = escale_store_open (self->path, &error);
   escale_auth_forget (self->passphrase_row, NULL);
   if (store == NULL)
     {
