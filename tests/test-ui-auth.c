@@ -19,6 +19,7 @@
 #include "escale-account.h"
 #include "escale-application.h"
 #include "escale-auth-util.h"
+#include "escale-crypt.h"
 #include "escale-first-run-window.h"
 #include "escale-language-switch.h"
 #include "escale-language.h"
@@ -363,7 +364,7 @@ test_lockout (Fixture       *fixture,
   EscaleSignInWindow *window;
 
   (void) data;
-  add_account (fixture->store, "claire", ESCALE_ROLE_STAFF, PASSWORD);
+  add_account (fixture->store, "claire", ESCALE_ROLE_ADMINISTRATOR, PASSWORD);
   window = begin_login (fixture);
   for (int i = 0; i < ESCALE_LOCKOUT_ATTEMPTS; i++)
     {
@@ -531,6 +532,52 @@ test_sign_out (Fixture       *fixture,
   g_assert_cmpstr (text_of (sign_in_window, "Login"), ==, "");
 }
 
+/* An encrypted database: its passphrase first, then the login. */
+static void
+test_passphrase (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = escale_test_tmp_path ("encrypted.db");
+  EscaleSignInWindow *window;
+
+  (void) data;
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+
+    g_assert_no_error (error);
+    add_account (store, "claire", ESCALE_ROLE_ADMINISTRATOR, PASSWORD);
+  }
+  g_assert_true (escale_crypt_encrypt_file (path, "correct horse battery", &error));
+  g_assert_no_error (error);
+  escale_crypt_forget (path);
+
+  g_assert_true (escale_session_begin (fixture->session, path, &error));
+  spin ();
+  window = ESCALE_SIGN_IN_WINDOW (escale_session_get_sign_in_window (fixture->session));
+  g_assert_true (ESCALE_IS_SIGN_IN_WINDOW (window));
+  g_assert_cmpstr (escale_sign_in_window_get_page (window), ==, "passphrase");
+
+  /* A wrong passphrase is said at the field. */
+  escale_test_type (window, "Passphrase", "wrong horse");
+  escale_test_click (window, "_Open");
+  g_assert_nonnull (error_at (window, "Passphrase"));
+  g_assert_cmpstr (text_of (window, "Passphrase"), ==, "");
+  g_assert_cmpstr (escale_sign_in_window_get_page (window), ==, "passphrase");
+  g_assert_null (escale_session_get_store (fixture->session));
+  screenshot (window, "screenshot-auth-passphrase.png");
+
+  escale_test_type (window, "Passphrase", "correct horse battery");
+  g_signal_emit_by_name (escale_test_find_entry_row (window, "Passphrase"), "entry-activated");
+  spin ();
+  g_assert_nonnull (escale_session_get_store (fixture->session));
+  g_assert_true (escale_session_get_sign_in_window (fixture->session) == GTK_WINDOW (window));
+  g_assert_cmpstr (escale_sign_in_window_get_page (window), ==, "login");
+  sign_in (window, "claire", PASSWORD);
+  g_assert_nonnull (shown_window ());
+  escale_crypt_forget (path);
+}
+
 /* The account's language: chosen in the preferences, kept in the account,
  * applied after its next login. */
 static void
@@ -556,7 +603,8 @@ test_language (Fixture       *fixture,
   sign_in (begin_login (fixture), "claire", PASSWORD);
   g_assert_nonnull (shown_window ());
   g_assert_cmpstr (escale_language_get_current (), ==, "fr");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown_window ())), ==, "Escale");
+  g_assert_cmpstr (_("People"), !=, "People");
+  g_assert_nonnull (escale_test_find_label (shown_window (), _("People")));
   escale_language_switch ("");
   g_settings_reset (settings, "interface-language");
   spin ();
@@ -617,6 +665,7 @@ main (int   argc,
   ADD ("/ui/auth/must-change-password", test_must_change_password);
   ADD ("/ui/auth/idle-lock", test_idle_lock);
   ADD ("/ui/auth/sign-out", test_sign_out);
+  ADD ("/ui/auth/passphrase", test_passphrase);
   ADD ("/ui/auth/language", test_language);
   ADD ("/ui/auth/screenshots", test_screenshots);
 #undef ADD
