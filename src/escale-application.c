@@ -189,7 +189,8 @@ on_about_activate (G_GNUC_UNUSED GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* From a notification: shows the window and the file numbered @parameter. */
+/* From a notification: shows the window and the file numbered @parameter,
+ * unless the window is locked or nobody is signed in. */
 static void
 on_open_file_activate (G_GNUC_UNUSED GSimpleAction *action,
                        GVariant                    *parameter,
@@ -200,7 +201,7 @@ on_open_file_activate (G_GNUC_UNUSED GSimpleAction *action,
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
-  if (ESCALE_IS_WINDOW (window))
+  if (ESCALE_IS_WINDOW (window) && !escale_window_is_locked (ESCALE_WINDOW (window)))
     escale_window_open_file_number (ESCALE_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
