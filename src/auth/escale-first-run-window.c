@@ -196,7 +196,12 @@ escale_first_run_window_constructed (GObject *object)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->welcome_page),
                                  gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID
                                                                          : "system-users-symbolic");
-  gtk_widget_set_visible (self->upgraded_label, escale_store_count_people (self->store) > 0);
+  /* A database with records gets a word about accounts instead. */
+  if (escale_store_count_people (self->store) > 0)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->welcome_page), NULL);
+      gtk_widget_set_visible (self->upgraded_label, TRUE);
+    }
   show_association (self);
   gtk_widget_grab_focus (self->association_row);
 }
