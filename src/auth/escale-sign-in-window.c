@@ -170,12 +170,6 @@ on_change_password_cb (EscaleSignInWindow *self)
 
   if (!escale_auth_check_new_password (self->new_password_row, self->confirm_row))
     return;
-  if (g_str_equal (password, self->password))
-    {
-      escale_auth_show_error (self->new_password_row,
-                              _("Choose a password other than the one you were given"));
-      return;
-    }
   if (!escale_store_change_password (self->store, self->password, password, &error))
     {
       escale_auth_show_error (self->new_password_row, error->message);
