@@ -6,8 +6,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-action-store.h"
 #include "escale-agenda-page.h"
+#include "escale-audit-window.h"
 #include "escale-partners-page.h"
 #include "escale-people-page.h"
 #include "escale-person-store.h"
@@ -23,6 +25,7 @@ struct _EscaleWindow
   GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *new_person_button;
   AdwViewStack         *stack;
   EscalePeoplePage     *people_page;
   EscaleAgendaPage     *agenda_page;
@@ -185,6 +188,60 @@ preferences_action (GtkWidget                *widget,
                                                                  self->store)));
 }
 
+static void
+audit_log_action (GtkWidget                *widget,
+                  G_GNUC_UNUSED const char *action_name,
+                  G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (escale_audit_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+show_page (EscaleWindow *self,
+           GtkWidget    *page,
+           gboolean      visible)
+{
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, page), visible);
+}
+
+/* What the role logged in may use: the store refuses the rest anyway, the
+ * window does not offer it. Treasurers see the Reports page only,
+ * volunteers every page but Reports. */
+static void
+show_pages_for_role (EscaleWindow *self)
+{
+  EscaleRole role = escale_store_get_role (self->store);
+  gboolean people = escale_role_allows (role, ESCALE_OP_LIST_PEOPLE);
+  gboolean follow_up = escale_role_allows (role, ESCALE_OP_READ_ACTIONS);
+  gboolean reports = escale_role_allows (role, ESCALE_OP_REPORT);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+
+  show_page (self, GTK_WIDGET (self->people_page), people);
+  show_page (self, GTK_WIDGET (self->agenda_page), follow_up);
+  show_page (self, GTK_WIDGET (self->partners_page), follow_up);
+  show_page (self, GTK_WIDGET (self->reports_page), reports);
+  gtk_widget_set_visible (self->new_person_button,
+                          escale_role_allows (role, ESCALE_OP_WRITE_PERSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person",
+                                 escale_role_allows (role, ESCALE_OP_WRITE_PERSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-person",
+                                 escale_role_allows (role, ESCALE_OP_WRITE_PERSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", people);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-people", people);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", follow_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-partners", follow_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-partner", follow_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-reports", reports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
+                                 escale_role_allows (role, ESCALE_OP_READ_AUDIT));
+  if (visible != NULL &&
+      !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack, visible)))
+    adw_view_stack_set_visible_child (self->stack, people ? GTK_WIDGET (self->people_page)
+                                                          : GTK_WIDGET (self->reports_page));
+}
+
 /* The window's own actions (win.*), all disabled while it is locked. */
 static void
 set_actions_enabled (EscaleWindow *self,
@@ -201,8 +258,12 @@ set_actions_enabled (EscaleWindow *self,
        i++)
     if (g_str_has_prefix (name, "win."))
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+  /* Back to what the role may use, and the page shown allows. */
   if (enabled)
-    on_visible_child_cb (self);
+    {
+      show_pages_for_role (self);
+      on_visible_child_cb (self);
+    }
 }
 
 static gboolean
@@ -223,6 +284,7 @@ escale_window_constructed (GObject *object)
   escale_agenda_page_set_store (self->agenda_page, self->store);
   escale_partners_page_set_store (self->partners_page, self->store);
   escale_reports_page_set_store (self->reports_page, self->store);
+  show_pages_for_role (self);
   restore_size (self);
 }
 
@@ -299,6 +361,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_REPORTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, new_person_button);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, agenda_page);
@@ -317,6 +380,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-partner", "x", show_partner_action);
   gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
 }
 
 static void
@@ -534,6 +598,7 @@ escale_window_restore_state (EscaleWindow *self,
   if (g_variant_dict_lookup (&dict, "page", "&s", &text) &&
       adw_view_stack_get_child_by_name (self->stack, text) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, text);
+  show_pages_for_role (self);
 }
 
 /**

@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, AdwApplicatio
  * win.show-reports, win.show-partner (x: a partner's id, shown on the
  * Partners page),
  * win.new-person, win.edit-person, win.search, win.print-agenda,
- * win.preferences. */
+ * win.preferences, win.audit-log (the audit log's window). The pages and
+ * actions the role logged into the store may not use are hidden and
+ * disabled: treasurers see the Reports page only, volunteers no Reports,
+ * and only administrators the audit log. */
 
 EscaleWindow *escale_window_new             (EscaleApplication *application,
                                              EscaleStore       *store);

@@ -12,9 +12,10 @@ void escale_test_init_gtk (int    *argc,
                            char ***argv);
 void escale_test_spin     (void);
 void escale_test_wait_for_size (GtkWidget *widget);
-/* Saves a PNG of @widget as it is drawn, as @name in the build folder. */
-void escale_test_save_screenshot (GtkWidget  *widget,
-                                  const char *name);
+/* Renders @widget, on screen, into the PNG file @name of the build folder
+ * (ESCALE_BUILD_DIR), to look at. */
+void escale_test_save_png  (GtkWidget  *widget,
+                            const char *name);
 
 /* The shortcut bound to @accelerator among @widget's own controllers;
  * @phase, if given, receives its controller's propagation phase. */

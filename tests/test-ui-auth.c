@@ -221,7 +221,7 @@ screenshot (gpointer    window,
             const char *name)
 {
   settle (window);
-  escale_test_save_screenshot (window, name);
+  escale_test_save_png (window, name);
 }
 
 /* Tests */
@@ -510,6 +510,40 @@ test_idle_lock (Fixture       *fixture,
   g_assert_true (escale_window_is_locked (window));
 }
 
+/* Unlocking gives back what the role may use, no more: a volunteer still
+ * has no Reports page. */
+static void
+test_unlock_keeps_role (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *reports, *screen;
+  AdwViewStack *stack;
+  EscaleWindow *window;
+
+  (void) data;
+  add_account (fixture->store, "claire", ESCALE_ROLE_ADMINISTRATOR, PASSWORD);
+  g_assert_true (escale_store_login (fixture->store, "claire", PASSWORD, &error));
+  add_account (fixture->store, "marie", ESCALE_ROLE_VOLUNTEER, "marie's own password");
+  escale_store_logout (fixture->store);
+  sign_in (begin_login (fixture), "marie", "marie's own password");
+  window = shown_window ();
+  g_assert_nonnull (window);
+  reports = escale_window_get_reports_page (window);
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (reports, ADW_TYPE_VIEW_STACK));
+  g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, reports)));
+
+  escale_session_lock (fixture->session);
+  screen = escale_test_find_widget (window, ESCALE_TYPE_LOCK_SCREEN, NULL, NULL);
+  escale_test_type (screen, "Password", "marie's own password");
+  escale_test_click (screen, "_Unlock");
+  g_assert_false (escale_window_is_locked (window));
+  g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, reports)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-reports", NULL);
+  spin ();
+  g_assert_true (adw_view_stack_get_visible_child (stack) != reports);
+}
+
 /* Signing out closes every window and asks for a login again. */
 static void
 test_sign_out (Fixture       *fixture,
@@ -668,6 +702,7 @@ main (int   argc,
   ADD ("/ui/auth/lockout", test_lockout);
   ADD ("/ui/auth/must-change-password", test_must_change_password);
   ADD ("/ui/auth/idle-lock", test_idle_lock);
+  ADD ("/ui/auth/unlock-keeps-role", test_unlock_keeps_role);
   ADD ("/ui/auth/sign-out", test_sign_out);
   ADD ("/ui/auth/passphrase", test_passphrase);
   ADD ("/ui/auth/language", test_language);

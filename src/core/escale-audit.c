@@ -72,16 +72,21 @@ static const char *const derived_columns[] = {
   "(SELECT hash FROM main.audit_log ORDER BY id DESC LIMIT 1), " \
   "(SELECT value FROM main.setting WHERE key = 'audit.anchor'), '')"
 
-/* Appends an entry; the four %s are SQL expressions of the operation, the
- * entity, its id and the summary. */
-static const char append_format[] =
+/* Entries are appended by inserting into the temporary view
+ * escale_audit_append (operation, entity, entity_id, summary), whose
+ * trigger computes the rest: each table's triggers stay short. An update
+ * whose summary is '' (no recorded column changed) appends nothing. */
+static const char append_triggers[] =
+  "CREATE TEMP VIEW escale_audit_append (operation, entity, entity_id, summary) AS "
+  "SELECT NULL, NULL, NULL, NULL;\n"
+  "CREATE TEMP TRIGGER escale_audit_append INSTEAD OF INSERT ON escale_audit_append "
+  "WHEN NEW.summary IS NULL OR NEW.summary <> '' BEGIN "
   "INSERT INTO audit_log "
   "(at, login, operation, entity, entity_id, summary, prev_hash, hash) "
-  "SELECT at, login, operation, entity, entity_id, summary, prev, "
-  "escale_audit_hash (prev, at, login, operation, entity, entity_id, summary) "
+  "SELECT at, login, NEW.operation, NEW.entity, NEW.entity_id, NEW.summary, prev, "
+  "escale_audit_hash (prev, at, login, NEW.operation, NEW.entity, NEW.entity_id, NEW.summary) "
   "FROM (SELECT escale_audit_now () AS at, escale_audit_login () AS login, "
-  "%s AS operation, %s AS entity, %s AS entity_id, %s AS summary, "
-  LAST_HASH " AS prev)";
+  LAST_HASH " AS prev); END;\n";
 
 static GQuark
 audit_state_quark (void)
@@ -155,6 +160,64 @@ sql_hash (sqlite3_context  *context,
   sqlite3_result_text (context, hash, -1, SQLITE_TRANSIENT);
 }
 
+/* Whether two values are the same, as IS would say with the binary
+ * collation. */
+static gboolean
+values_equal (sqlite3_value *a,
+              sqlite3_value *b)
+{
+  int type = sqlite3_value_type (a);
+  int length;
+
+  if (type != sqlite3_value_type (b))
+    return type != SQLITE_NULL && sqlite3_value_type (b) != SQLITE_NULL &&
+           (type == SQLITE_INTEGER || type == SQLITE_FLOAT) &&
+           (sqlite3_value_type (b) == SQLITE_INTEGER || sqlite3_value_type (b) == SQLITE_FLOAT) &&
+           sqlite3_value_double (a) == sqlite3_value_double (b);
+  switch (type)
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
+    case SQLITE_FLOAT:
+      return sqlite3_value_double (a) == sqlite3_value_double (b);
+    default:
+      length = sqlite3_value_bytes (a);
+      return length == sqlite3_value_bytes (b) &&
+             memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), (size_t) length) == 0;
+    }
+}
+
+/* escale_audit_changed (NAMES, OLD1, NEW1, OLD2, NEW2, …): those of the
+ * comma-separated NAMES whose old and new values differ, comma-separated;
+ * '' when none. NAMES, a constant, is split once a statement. */
+static void
+sql_changed (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  char **names = sqlite3_get_auxdata (context, 0);
+  g_autoptr(GString) changed = g_string_new (NULL);
+
+  if (names == NULL)
+    {
+      names = g_strsplit ((const char *) sqlite3_value_text (argv[0]), ",", -1);
+      sqlite3_set_auxdata (context, 0, names, (void (*) (void *)) g_strfreev);
+      /* SQLite may have freed it already, if it could not keep it. */
+      names = sqlite3_get_auxdata (context, 0);
+      if (names == NULL)
+        {
+          sqlite3_result_error_nomem (context);
+          return;
+        }
+    }
+  for (int i = 0; names[i] != NULL && 2 * i + 2 < argc; i++)
+    if (!values_equal (argv[2 * i + 1], argv[2 * i + 2]))
+      g_string_append_printf (changed, "%s%s", changed->len ? "," : "", names[i]);
+  sqlite3_result_text (context, changed->str, (int) changed->len, SQLITE_TRANSIENT);
+}
+
 /* The store's clock, which the tests set. */
 static void
 sql_now (sqlite3_context  *context,
@@ -204,6 +267,7 @@ create_functions (EscaleStore  *store,
     void      (*func) (sqlite3_context *, int, sqlite3_value **);
   } functions[] = {
     { "escale_audit_hash", 7, SQLITE_DETERMINISTIC, sql_hash },
+    { "escale_audit_changed", -1, SQLITE_DETERMINISTIC, sql_changed },
     { "escale_audit_now", 0, 0, sql_now },
     { "escale_audit_login", 0, 0, sql_login },
     { "escale_audit_paused", 0, 0, sql_paused },
@@ -308,43 +372,27 @@ read_table_info (EscaleStore  *store,
   return info->columns->len > 0;
 }
 
-/* The changed columns' names, comma-separated: "family_name,phone". */
+/* The changed columns' names, comma-separated ("family_name,phone"):
+ * escale_audit_changed ('family_name,given_names,…', OLD."family_name",
+ * NEW."family_name", OLD."given_names", NEW."given_names", …). */
 static void
 append_changed_names (GString         *sql,
                       const TableInfo *info)
 {
-  g_string_append (sql, "substr (");
-  for (guint i = 0; i < info->columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (info->columns, i);
-      g_autofree char *name = g_strconcat (",", column, NULL);
+  g_autofree char *names = NULL;
 
-      if (i > 0)
-        g_string_append (sql, " || ");
-      g_string_append (sql, "CASE WHEN ");
-      append_identifier (sql, "OLD.", column);
-      g_string_append (sql, " IS NOT ");
-      append_identifier (sql, "NEW.", column);
-      g_string_append (sql, " THEN ");
-      append_literal (sql, name);
-      g_string_append (sql, " ELSE '' END");
-    }
-  g_string_append (sql, ", 2)");
-}
-
-static void
-append_any_changed (GString         *sql,
-                    const TableInfo *info)
-{
-  g_string_append (sql, " AND (");
+  g_ptr_array_add (info->columns, NULL);
+  names = g_strjoinv (",", (char **) info->columns->pdata);
+  g_ptr_array_remove_index (info->columns, info->columns->len - 1);
+  g_string_append (sql, "escale_audit_changed (");
+  append_literal (sql, names);
   for (guint i = 0; i < info->columns->len; i++)
     {
       const char *column = g_ptr_array_index (info->columns, i);
 
-      if (i > 0)
-        g_string_append (sql, " OR ");
+      g_string_append (sql, ", ");
       append_identifier (sql, "OLD.", column);
-      g_string_append (sql, " IS NOT ");
+      g_string_append (sql, ", ");
       append_identifier (sql, "NEW.", column);
     }
   g_string_append (sql, ")");
@@ -375,12 +423,9 @@ append_trigger (GString         *sql,
   append_identifier (sql, "", name);
   g_string_append_printf (sql, " AFTER %s ON main.", event);
   append_identifier (sql, "", info->table);
-  g_string_append (sql, " WHEN NOT escale_audit_paused ()");
-  if (g_str_equal (operation, "update"))
-    append_any_changed (sql, info);
-  g_string_append (sql, " BEGIN ");
-  g_string_append_printf (sql, append_format, op->str, entity->str, id->str, summary->str);
-  g_string_append (sql, "; END;\n");
+  g_string_append_printf (sql, " WHEN NOT escale_audit_paused () BEGIN "
+                          "INSERT INTO escale_audit_append VALUES (%s, %s, %s, %s); END;\n",
+                          op->str, entity->str, id->str, summary->str);
 }
 
 static gboolean
@@ -399,6 +444,9 @@ append_table_triggers (EscaleStore  *store,
       g_propagate_error (error, local_error);
       return FALSE;
     }
+  /* escale_audit_changed () takes two values a column. */
+  g_assert (2 * (int) info.columns->len + 1 <=
+            sqlite3_limit (escale_store_get_db (store), SQLITE_LIMIT_FUNCTION_ARG, -1));
   append_trigger (sql, &info, "INSERT", "create", "NEW.");
   append_trigger (sql, &info, "UPDATE", "update", "NEW.");
   append_trigger (sql, &info, "DELETE", "delete", "OLD.");
@@ -407,8 +455,8 @@ append_table_triggers (EscaleStore  *store,
 
 /* The log itself: append-only, and its head kept. */
 static const char log_triggers[] =
-  /* Not an upsert: the conflict clause of the statement that fired the
-   * trigger (an upsert of another setting) would override its own. */
+  /* Two statements, not an upsert: the conflict clause of a statement
+   * that fires the trigger (INSERT OR REPLACE…) would override its own. */
   "CREATE TEMP TRIGGER escale_audit_head AFTER INSERT ON main.audit_log BEGIN "
   "INSERT INTO setting (key) SELECT 'audit.head' "
   "WHERE NOT EXISTS (SELECT 1 FROM main.setting WHERE key = 'audit.head'); "
@@ -442,10 +490,11 @@ gboolean
 escale_audit_install (EscaleStore  *store,
                       GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new (log_triggers);
+  g_autoptr(GString) sql = g_string_new (append_triggers);
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
 
+  g_string_append (sql, log_triggers);
   if (!create_functions (store, error))
     return FALSE;
   if (!has_audit_log (store))
@@ -478,7 +527,6 @@ escale_audit_record (EscaleStore  *store,
                      const char   *summary,
                      GError      **error)
 {
-  g_autofree char *sql = g_strdup_printf (append_format, "?1", "?2", "?3", "?4");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
@@ -486,7 +534,9 @@ escale_audit_record (EscaleStore  *store,
 
   if (!get_state (store)->installed)
     return TRUE;
-  if (!(stmt = escale_store_cached (store, sql, error)))
+  stmt = escale_store_cached (store, "INSERT INTO escale_audit_append VALUES (?1, ?2, ?3, ?4)",
+                              error);
+  if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, operation, -1, SQLITE_TRANSIENT);
   escale_bind_text (stmt, 2, entity);

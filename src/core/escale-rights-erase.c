@@ -81,8 +81,13 @@ static const char *const anonymise_sql[] = {
   "UPDATE status_period SET document = NULL WHERE person_id = ?1 AND document IS NOT NULL",
   "UPDATE action SET notes = NULL, next_step = NULL WHERE person_id = ?1 "
   "AND (notes IS NOT NULL OR next_step IS NOT NULL)",
-  /* A household's notes and name concern all its members: they go when
-   * the last one who is not anonymised is. */
+  /* The notes of a household or a group session, and a household's name,
+   * concern all its members: they go when the last one who is not
+   * anonymised is. */
+  "UPDATE action SET notes = NULL, next_step = NULL WHERE id IN "
+  "(SELECT action_id FROM action_participant WHERE person_id = ?1) AND NOT EXISTS "
+  "(SELECT 1 FROM action_participant ap JOIN person p ON p.id = ap.person_id "
+  " WHERE ap.action_id = action.id AND p.anonymised_on IS NULL)",
   "UPDATE action SET notes = NULL, next_step = NULL WHERE household_id = "
   "(SELECT household_id FROM household_member WHERE person_id = ?1) AND NOT EXISTS "
   "(SELECT 1 FROM household_member m JOIN person p ON p.id = m.person_id "
@@ -151,8 +156,9 @@ checkpoint (EscaleStore  *store,
 }
 
 /* Rewrites the file without the free space where deleted rows may linger,
- * then empties the WAL, whose frames hold pages as they were. Impossible
- * inside a transaction: the caller's batch then does it. */
+ * then empties the WAL, whose frames hold pages as they were. VACUUM
+ * cannot run inside a transaction of the caller: the traces then stay
+ * until the next erasure (the store's functions never do that). */
 static gboolean
 wipe_traces (EscaleStore  *store,
              GError      **error)
@@ -319,8 +325,9 @@ escale_store_anonymise_people (EscaleStore   *store,
  * the household and attendance); the names become "Anonymised ID" and the
  * file number "ANON-ID"; other names, languages, consent records, contact,
  * address, birth country, arrival date, referent, notes go. anonymised_on
- * is set to today. The notes of household actions and the household's
- * name go when every member is anonymised.
+ * is set to today. The notes of household actions and group sessions,
+ * and a household's name, go when every member (participant) is
+ * anonymised.
  */
 gboolean
 escale_store_anonymise_person (EscaleStore  *store,

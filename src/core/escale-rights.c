@@ -52,20 +52,29 @@ escale_rights_is_blank (const char *text)
   return TRUE;
 }
 
-/* A date that exists, written YYYY-MM-DD, and not after today. */
+/* A date that exists, written YYYY-MM-DD; NULL with @error if not. */
+static GDate *
+parse_date (const char  *iso,
+            GError     **error)
+{
+  GDate *date = iso && strlen (iso) == 10 ? escale_date_to_gdate (iso) : NULL;
+
+  if (date == NULL)
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                         _("This date does not exist"));
+  return date;
+}
+
+/* A date that exists and is not after today. */
 static gboolean
 check_past_date (const char  *iso,
                  GError     **error)
 {
-  g_autoptr(GDate) date = escale_date_to_gdate (iso);
+  g_autoptr(GDate) date = parse_date (iso, error);
   g_autofree char *today = escale_date_today ();
 
-  if (date == NULL || strlen (iso) != 10)
-    {
-      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
-                           _("This date does not exist"));
-      return FALSE;
-    }
+  if (date == NULL)
+    return FALSE;
   if (strcmp (iso, today) > 0)
     {
       g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
@@ -73,6 +82,14 @@ check_past_date (const char  *iso,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+is_language (const char *code)
+{
+  g_autofree char *canonical = escale_iso_language_normalize (code);
+
+  return canonical != NULL;
 }
 
 static EscaleConsentField
@@ -102,7 +119,7 @@ escale_consent_check (const EscaleConsent  *consent,
   if (!consent->follow_up && !consent->sharing && !consent->phone_contact)
     return refuse (ESCALE_CONSENT_FIELD_SCOPE, error,
                    _("Tick at least one thing the person consents to"));
-  if (!escale_rights_is_blank (consent->language) && escale_iso_language_name (consent->language) == NULL)
+  if (!escale_rights_is_blank (consent->language) && !is_language (consent->language))
     {
       g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
                    _("“%s” is not an ISO 639 language code"), consent->language);
@@ -312,15 +329,11 @@ retention_cutoff (const char  *today,
                   guint        months,
                   GError     **error)
 {
-  g_autoptr(GDate) date = today ? escale_date_to_gdate (today) : NULL;
+  g_autoptr(GDate) date = parse_date (today, error);
   char buffer[16];
 
-  if (date == NULL || strlen (today) != 10)
-    {
-      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
-                           _("This date does not exist"));
-      return NULL;
-    }
+  if (date == NULL)
+    return NULL;
   g_date_subtract_months (date, months);
   g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
   return g_strdup (buffer);

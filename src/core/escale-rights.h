@@ -72,15 +72,23 @@ char          *escale_store_export_person_json (EscaleStore  *store,
                                                 gint64        person_id,
                                                 GError      **error);
 
-/* Erasure: needs ERASE; @reason is logged (the audit entry names neither
- * the person nor their file number). */
+/* Erasure: needs ERASE; @reason is required and logged (the audit entry
+ * names neither the person nor their file number: operation "erase",
+ * entity "person", no id). Their household's actions stay with the other
+ * members, or go with the household when they were its last member. No
+ * byte of their names stays in the database file nor in its WAL: the
+ * file is rewritten (VACUUM), which takes a few seconds on a large one. */
 gboolean       escale_store_erase_person      (EscaleStore   *store,
                                                gint64         person_id,
                                                const char    *reason,
                                                GError       **error);
-/* Anonymisation: names, contact, address, notes, documents and the notes
- * of their actions removed; sex, birth year, nationality, statuses'
- * codes and dates, actions and enrolments kept. Needs ERASE. */
+/* Anonymisation: names (family name "Anonymised ID", file number
+ * "ANON-ID"), other names, languages, contact, address, birth country,
+ * arrival date, referent, notes, consent records, status documents and
+ * the notes and next steps of their actions removed; sex, birth year
+ * (1 January, precision "year"), nationality, statuses' codes and dates,
+ * actions, enrolments and situations kept; anonymised_on set. Needs
+ * ERASE; @reason is required and logged ("anonymise", with the id). */
 gboolean       escale_store_anonymise_person  (EscaleStore   *store,
                                                gint64         person_id,
                                                const char    *reason,

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
 #include "escale-action-dialog-private.h"
 #include "escale-action-input.h"
 #include "escale-action-store.h"
@@ -86,6 +87,7 @@ collect_details (EscaleActionDialog *self,
                            g_ascii_strtoll (programme, NULL, 10));
   escale_action_set (action, ESCALE_ACTION_FIELD_NOTES,
                      escale_editor_is_blank (notes) ? NULL : notes);
+  escale_action_set_confidential (action, gtk_switch_get_active (self->confidential_switch));
   escale_action_set_themes (action, (const char * const *) themes);
 }
 
@@ -203,6 +205,10 @@ escale_action_dialog_setup_form (EscaleActionDialog *self)
   escale_participants_editor_set_store (self->participants_editor, self->store);
   escale_partner_entry_row_set_store (self->partner_row, self->store);
   setup_duration_menu (self);
+  /* Who may not read confidential notes would lose their own. */
+  gtk_widget_set_visible (self->confidential_box,
+                          escale_role_allows (escale_store_get_role (self->store),
+                                              ESCALE_OP_READ_SENSITIVE));
 }
 
 void
@@ -258,6 +264,7 @@ escale_action_dialog_fill (EscaleActionDialog *self,
   escale_input_set_text (self->amount_row, amount_text);
   escale_editor_set_text (GTK_WIDGET (self->notes_view),
                           escale_action_get (action, ESCALE_ACTION_FIELD_NOTES));
+  gtk_switch_set_active (self->confidential_switch, escale_action_get_confidential (action));
   show_text (self->next_step_row, action, ESCALE_ACTION_FIELD_NEXT_STEP);
   show_date (self->due_row, action, ESCALE_ACTION_FIELD_NEXT_STEP_DUE);
 }

@@ -60,6 +60,8 @@ struct _EscaleActionDialog
   GtkDropDown              *outcome_dropdown;
   AdwEntryRow              *amount_row;
   GtkTextView              *notes_view;
+  GtkWidget                *confidential_box;
+  GtkSwitch                *confidential_switch;
   AdwEntryRow              *next_step_row;
   AdwEntryRow              *due_row;
   GtkWidget                *delete_group;

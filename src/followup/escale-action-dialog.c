@@ -316,6 +316,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, outcome_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, confidential_box);
+  gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, confidential_switch);
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, next_step_row);
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, EscaleActionDialog, delete_group);

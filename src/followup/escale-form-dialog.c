@@ -227,6 +227,52 @@ escale_form_dialog_add_entry (EscaleFormDialog *self,
   return row;
 }
 
+GtkWidget *
+escale_form_dialog_add_password (EscaleFormDialog *self,
+                                 guint             field,
+                                 const char       *title)
+{
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  g_return_val_if_fail (ESCALE_IS_FORM_DIALOG (self), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (escale_form_dialog_accept), self);
+  add_row (self, field, row, row);
+  return row;
+}
+
+/**
+ * escale_form_dialog_add_switch:
+ * @subtitle: (nullable): a line under @title
+ *
+ * Returns: (transfer none): the switch
+ */
+GtkSwitch *
+escale_form_dialog_add_switch (EscaleFormDialog *self,
+                               guint             field,
+                               const char       *title,
+                               const char       *subtitle,
+                               gboolean          active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  g_return_val_if_fail (ESCALE_IS_FORM_DIALOG (self), NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  add_row (self, field, row, toggle);
+  return GTK_SWITCH (toggle);
+}
+
 GtkDropDown *
 escale_form_dialog_add_dropdown (EscaleFormDialog *self,
                                  guint             field,

@@ -33,6 +33,16 @@ GtkWidget        *escale_form_dialog_add_entry    (EscaleFormDialog     *self,
 GtkDropDown      *escale_form_dialog_add_dropdown (EscaleFormDialog     *self,
                                                    guint                 field,
                                                    const char           *title);
+/* An AdwPasswordEntryRow: the text is hidden, and never offered again. */
+GtkWidget        *escale_form_dialog_add_password (EscaleFormDialog     *self,
+                                                   guint                 field,
+                                                   const char           *title);
+/* A row with a switch, @subtitle (nullable) under its title. */
+GtkSwitch        *escale_form_dialog_add_switch   (EscaleFormDialog     *self,
+                                                   guint                 field,
+                                                   const char           *title,
+                                                   const char           *subtitle,
+                                                   gboolean              active);
 /* A combo row choosing among @labels (NULL-terminated). */
 AdwComboRow      *escale_form_dialog_add_combo    (EscaleFormDialog     *self,
                                                    guint                 field,

@@ -12,12 +12,16 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "escale-account.h"
+#include "escale-consent-records.h"
 #include "escale-date.h"
 #include "escale-enrolments-section.h"
 #include "escale-household-dialog.h"
+#include "escale-information-notice.h"
 #include "escale-iso.h"
 #include "escale-language.h"
 #include "escale-nearby-section.h"
+#include "escale-person-rights.h"
 #include "escale-person-slip.h"
 #include "escale-person-store.h"
 #include "escale-person-view.h"
@@ -38,6 +42,7 @@ struct _EscalePersonView
   AdwAvatar    *avatar;
   GtkLabel     *name_label;
   GtkLabel     *details_label;
+  GtkWidget    *edit_button;
   GtkWidget    *close_button;
   GtkWidget    *reopen_button;
   GtkLabel     *closed_label;
@@ -406,23 +411,6 @@ build_household (EscalePersonView *self)
 }
 
 static void
-build_consent (EscalePersonView *self)
-{
-  AdwPreferencesGroup *group = add_group (self, _("Consent"));
-  g_autofree char *date = escale_format_date (field (self, ESCALE_FIELD_CONSENT_DATE));
-
-  if (*date == '\0')
-    {
-      add_row (group, _("No consent recorded"),
-               _("Record when and how the person agreed to this file with Edit"));
-      return;
-    }
-  add_row (group, _("Given on"), date);
-  add_row (group, _("Scope"), field (self, ESCALE_FIELD_CONSENT_SCOPE));
-  add_row (group, _("How the person was informed"), field (self, ESCALE_FIELD_CONSENT_INFORMED));
-}
-
-static void
 clear_sections (EscalePersonView *self)
 {
   GtkWidget *child;
@@ -443,12 +431,15 @@ update_header (EscalePersonView *self)
                                               field (self, ESCALE_FIELD_FILE_NUMBER),
                                               *status ? " · " : "", status);
   gboolean closed = escale_person_is_closed (self->person);
+  gboolean writes = escale_role_allows (escale_store_get_role (self->store),
+                                        ESCALE_OP_WRITE_PERSON);
 
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->details_label, details);
   adw_avatar_set_text (self->avatar, name);
-  gtk_widget_set_visible (self->close_button, !closed);
-  gtk_widget_set_visible (self->reopen_button, closed);
+  gtk_widget_set_visible (self->edit_button, writes);
+  gtk_widget_set_visible (self->close_button, writes && !closed);
+  gtk_widget_set_visible (self->reopen_button, writes && closed);
   gtk_widget_set_visible (GTK_WIDGET (self->closed_label), closed);
   if (closed)
     {
@@ -479,7 +470,7 @@ rebuild (EscalePersonView *self)
   build_contact (self);
   gtk_box_append (self->sections, escale_nearby_section_new (self->store, self->person));
   build_follow_up (self);
-  build_consent (self);
+  gtk_box_append (self->sections, escale_consent_records_new (self->store, self->person));
 }
 
 static void
@@ -679,6 +670,57 @@ print_slip_activated (GtkWidget                *widget,
                             g_variant_get_int64 (parameter));
 }
 
+static void
+print_notice_activated (GtkWidget                *widget,
+                        G_GNUC_UNUSED const char *action_name,
+                        G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscalePersonView *self = ESCALE_PERSON_VIEW (widget);
+
+  if (self->person != NULL)
+    escale_information_notice_print (widget, self->store, escale_person_get_id (self->person));
+}
+
+static void
+export_data_activated (GtkWidget                *widget,
+                       G_GNUC_UNUSED const char *action_name,
+                       G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscalePersonView *self = ESCALE_PERSON_VIEW (widget);
+
+  if (self->person != NULL)
+    escale_person_rights_export (widget, self->store, self->person);
+}
+
+static void
+on_erased (GtkWidget *widget)
+{
+  g_signal_emit (widget, signals[CHANGED], 0);
+}
+
+static void
+erase_activated (GtkWidget                *widget,
+                 G_GNUC_UNUSED const char *action_name,
+                 G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscalePersonView *self = ESCALE_PERSON_VIEW (widget);
+
+  if (self->person != NULL)
+    escale_person_rights_ask_erase (widget, self->store, self->person, on_erased);
+}
+
+/* The menu offers what the role may do. */
+static void
+enable_actions_for_role (EscalePersonView *self)
+{
+  EscaleRole role = escale_store_get_role (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.export-data",
+                                 escale_role_allows (role, ESCALE_OP_EXPORT_PERSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.erase",
+                                 escale_role_allows (role, ESCALE_OP_ERASE));
+}
+
 /* Ctrl+Shift+A works wherever the focus is in the window, as long as a
  * file shows: the window handles managed shortcuts of mapped widgets. */
 static void
@@ -730,6 +772,7 @@ escale_person_view_class_init (EscalePersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, avatar);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, name_label);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, details_label);
+  gtk_widget_class_bind_template_child (widget_class, EscalePersonView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, close_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePersonView, closed_label);
@@ -742,6 +785,11 @@ escale_person_view_class_init (EscalePersonViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.add-action", NULL, add_action_activated);
   gtk_widget_class_install_action (widget_class, "person.print-slip", "x", print_slip_activated);
+  gtk_widget_class_install_action (widget_class, "person.print-notice", NULL,
+                                   print_notice_activated);
+  gtk_widget_class_install_action (widget_class, "person.export-data", NULL,
+                                   export_data_activated);
+  gtk_widget_class_install_action (widget_class, "person.erase", NULL, erase_activated);
 }
 
 static void
@@ -757,6 +805,7 @@ escale_person_view_set_store (EscalePersonView *self,
 {
   g_return_if_fail (ESCALE_IS_PERSON_VIEW (self));
   g_set_object (&self->store, store);
+  enable_actions_for_role (self);
 }
 
 void

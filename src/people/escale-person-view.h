@@ -21,7 +21,10 @@ void          escale_person_view_set_person (EscalePersonView *self,
 EscalePerson *escale_person_view_get_person (EscalePersonView *self);
 /* Widget action "person.add-action" (Ctrl+Shift+A while a file shows)
  * opens the action dialog on the Follow-up page; "person.print-slip" (an
- * int64: a planned action, or 0 for all) prints the person's slip. */
+ * int64: a planned action, or 0 for all) prints the person's slip;
+ * "person.print-notice" their information notice; "person.export-data"
+ * saves everything about them as JSON, and "person.erase" erases them
+ * after a question, for the roles that may. */
 GtkWidget    *escale_person_view_get_timeline_view (EscalePersonView *self);
 void          escale_person_view_dismiss_undo (EscalePersonView *self);
 gboolean      escale_person_view_close_file (EscalePersonView *self,

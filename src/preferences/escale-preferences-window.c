@@ -10,6 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
+#include "escale-accounts-page.h"
 #include "escale-application.h"
 #include "escale-association-page.h"
 #include "escale-catalog.h"
@@ -17,6 +19,7 @@
 #include "escale-language.h"
 #include "escale-map-tiles-row.h"
 #include "escale-preferences-window.h"
+#include "escale-privacy-page.h"
 #include "escale-programme-form.h"
 #include "escale-programme-store.h"
 #include "escale-ui-util.h"
@@ -46,6 +49,7 @@ struct _EscalePreferencesWindow
 
   EscaleAssociationPage *association_page;
   AdwPreferencesPage   *vocabularies_page;
+  AdwPreferencesPage   *programmes_page;
   AdwPreferencesGroup  *programmes_group;
   GtkWidget            *worker_name_row;
   AdwComboRow          *language_row;
@@ -445,6 +449,27 @@ edit_programme_action (GtkWidget                *widget,
                                             g_variant_get_int64 (parameter));
 }
 
+/* Roles */
+
+/* The administrators' pages; the association's settings, vocabularies and
+ * programmes only for the roles that may change them. */
+static void
+show_pages_for_role (EscalePreferencesWindow *self)
+{
+  EscaleRole role = escale_store_get_role (self->store);
+  gboolean settings = escale_role_allows (role, ESCALE_OP_SETTINGS);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->association_page), settings);
+  gtk_widget_set_visible (GTK_WIDGET (self->vocabularies_page), settings);
+  gtk_widget_set_visible (GTK_WIDGET (self->programmes_page), settings);
+  if (escale_role_allows (role, ESCALE_OP_MANAGE_ACCOUNTS))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (escale_accounts_page_new (self->store)));
+  if (escale_role_allows (role, ESCALE_OP_ERASE))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (escale_privacy_page_new (self->store)));
+}
+
 /* GObject */
 
 static void
@@ -474,6 +499,7 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
                                                "escale-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, association_page);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, vocabularies_page);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, programmes_page);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, programmes_group);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, worker_name_row);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, language_row);
@@ -524,6 +550,7 @@ escale_preferences_window_new (GtkWindow   *parent,
   escale_association_page_set_store (self->association_page, store);
   build_vocabularies (self);
   reload_programmes (self);
+  show_pages_for_role (self);
   return self;
 }
 
