@@ -544,6 +544,27 @@ test_unlock_keeps_role (Fixture       *fixture,
   g_assert_true (adw_view_stack_get_visible_child (stack) != reports);
 }
 
+/* The idle time is a preference, in minutes; 0 for never. */
+static void
+test_lock_setting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = escale_application_new_settings ();
+  EscalePreferencesWindow *preferences;
+  GtkWidget *minutes;
+
+  (void) data;
+  g_assert_cmpint (g_settings_get_int (settings, "lock-minutes"), ==, 10);
+  preferences = escale_preferences_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin ();
+  minutes = escale_preferences_window_get_setting_widget (preferences, "lock-minutes");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (minutes)), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minutes), 0);
+  g_assert_cmpint (g_settings_get_int (settings, "lock-minutes"), ==, 0);
+  g_settings_reset (settings, "lock-minutes");
+}
+
 /* Signing out closes every window and asks for a login again. */
 static void
 test_sign_out (Fixture       *fixture,
@@ -703,6 +724,7 @@ main (int   argc,
   ADD ("/ui/auth/must-change-password", test_must_change_password);
   ADD ("/ui/auth/idle-lock", test_idle_lock);
   ADD ("/ui/auth/unlock-keeps-role", test_unlock_keeps_role);
+  ADD ("/ui/auth/lock-setting", test_lock_setting);
   ADD ("/ui/auth/sign-out", test_sign_out);
   ADD ("/ui/auth/passphrase", test_passphrase);
   ADD ("/ui/auth/language", test_language);
