@@ -14,6 +14,7 @@
 #include "escale-language-switch.h"
 #include "escale-language.h"
 #include "escale-resources.h"
+#include "escale-session.h"
 #include "escale-util.h"
 #include "escale-window.h"
 
@@ -22,6 +23,7 @@ struct _EscaleApplication
   AdwApplication  parent_instance;
 
   EscaleStore    *store;
+  EscaleSession  *session;
   EscaleAgendaNotifier *notifier;
   char           *database_path;
   char           *file_number;
@@ -77,6 +79,30 @@ show_open_error (EscaleApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The notifications of due appointments, while someone is signed in and
+ * the windows are not locked. */
+static void
+update_notifier (EscaleApplication *self)
+{
+  if (!escale_session_is_signed_in (self->session) || escale_session_is_locked (self->session))
+    g_clear_object (&self->notifier);
+  else if (self->notifier == NULL)
+    self->notifier = escale_agenda_notifier_new (G_APPLICATION (self), self->store);
+}
+
+static void
+on_signed_in_cb (EscaleApplication *self,
+                 EscaleWindow      *window)
+{
+  g_set_object (&self->store, escale_session_get_store (self->session));
+  update_notifier (self);
+  if (self->file_number != NULL)
+    escale_window_open_file_number (window, self->file_number);
+  g_clear_pointer (&self->file_number, g_free);
+}
+
+/* The database's passphrase when it is encrypted, the first-run assistant
+ * or the login, and then the main window: see escale-session.c. */
 static void
 escale_application_activate (GApplication *app)
 {
@@ -90,18 +116,19 @@ escale_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
-  path = choose_database_path (self);
-  if (self->store == NULL && !(self->store = escale_store_open (path, &error)))
+  if (self->session == NULL)
     {
-      show_open_error (self, path, error);
-      return;
+      self->session = escale_session_new (self);
+      g_signal_connect_object (self->session, "signed-in", G_CALLBACK (on_signed_in_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "signed-out", G_CALLBACK (update_notifier), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::locked", G_CALLBACK (update_notifier),
+                               self, G_CONNECT_SWAPPED);
     }
-  if (self->notifier == NULL)
-    self->notifier = escale_agenda_notifier_new (app, self->store);
-  window = GTK_WINDOW (escale_window_new (self, self->store));
-  gtk_window_present (window);
-  if (self->file_number != NULL)
-    escale_window_open_file_number (ESCALE_WINDOW (window), self->file_number);
+  path = choose_database_path (self);
+  if (!escale_session_begin (self->session, path, &error))
+    show_open_error (self, path, error);
 }
 
 static int
@@ -162,7 +189,8 @@ on_about_activate (G_GNUC_UNUSED GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* From a notification: shows the window and the file numbered @parameter. */
+/* From a notification: shows the window and the file numbered @parameter,
+ * unless the window is locked or nobody is signed in. */
 static void
 on_open_file_activate (G_GNUC_UNUSED GSimpleAction *action,
                        GVariant                    *parameter,
@@ -173,7 +201,7 @@ on_open_file_activate (G_GNUC_UNUSED GSimpleAction *action,
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
-  if (ESCALE_IS_WINDOW (window))
+  if (ESCALE_IS_WINDOW (window) && !escale_window_is_locked (ESCALE_WINDOW (window)))
     escale_window_open_file_number (ESCALE_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
@@ -191,6 +219,7 @@ escale_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.lock", { "<Control>l", NULL } },
     { "win.new-person", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
@@ -221,6 +250,7 @@ escale_application_finalize (GObject *object)
   EscaleApplication *self = (EscaleApplication *) object;
 
   g_clear_object (&self->notifier);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_free (self->database_path);
   g_free (self->file_number);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-application.h"
 #include "escale-language-switch.h"
 #include "escale-language.h"
@@ -167,13 +168,26 @@ escale_language_get_direction (void)
   return gtk_get_locale_direction ();
 }
 
+/**
+ * escale_language_save_choice:
+ * @store: (nullable): the store of the window the choice was made in
+ *
+ * Keeps @code in the settings of this computer — the language of the
+ * login, and of the next start — and in the account logged into @store,
+ * if any, whose language it becomes after each login, on any computer.
+ */
 void
-escale_language_save_choice (const char *code)
+escale_language_save_choice (EscaleStore *store,
+                             const char  *code)
 {
   g_autoptr(GSettings) settings = escale_application_new_settings ();
+  g_autoptr(GError) error = NULL;
 
   if (settings != NULL)
     g_settings_set_string (settings, "interface-language", code ? code : "");
+  if (store != NULL && escale_store_get_account (store) != NULL &&
+      !escale_store_set_account_language (store, code, &error))
+    g_message ("The account keeps its language: %s", error->message);
 }
 
 char *

@@ -31,6 +31,7 @@ struct _EscaleWindow
   EscaleAgendaPage     *agenda_page;
   EscalePartnersPage   *partners_page;
   EscaleReportsPage    *reports_page;
+  GtkWidget            *locked_content;  /* the pages, out of the window while it is locked */
 };
 
 G_DEFINE_FINAL_TYPE (EscaleWindow, escale_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -241,6 +242,30 @@ show_pages_for_role (EscaleWindow *self)
                                                           : GTK_WIDGET (self->reports_page));
 }
 
+/* The window's own actions (win.*), all disabled while it is locked. */
+static void
+set_actions_enabled (EscaleWindow *self,
+                     gboolean      enabled)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_GET_CLASS (self);
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  /* GTK 4.8 fills every one of the answers: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property);
+       i++)
+    if (g_str_has_prefix (name, "win."))
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+  /* Back to what the role may use, and the page shown allows. */
+  if (enabled)
+    {
+      show_pages_for_role (self);
+      on_visible_child_cb (self);
+    }
+}
+
 static gboolean
 escale_window_close_request (GtkWindow *window)
 {
@@ -308,6 +333,7 @@ escale_window_dispose (GObject *object)
    * here first would leave the view switcher pointing at a dead stack. */
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->locked_content);
 
   G_OBJECT_CLASS (escale_window_parent_class)->dispose (object);
 }
@@ -454,6 +480,46 @@ escale_window_add_toast (EscaleWindow *self,
 {
   g_return_if_fail (ESCALE_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * escale_window_set_lock_screen:
+ * @lock_screen: (nullable) (transfer floating): what to show instead of the
+ *   pages, or %NULL to show them again
+ *
+ * Locks the window: its pages are taken out of it — nothing of them is
+ * drawn, focused or read by assistive technologies — and its actions
+ * disabled, until it is called again with %NULL.
+ */
+void
+escale_window_set_lock_screen (EscaleWindow *self,
+                               GtkWidget    *lock_screen)
+{
+  AdwApplicationWindow *window = ADW_APPLICATION_WINDOW (self);
+
+  g_return_if_fail (ESCALE_IS_WINDOW (self));
+  g_return_if_fail (lock_screen == NULL || GTK_IS_WIDGET (lock_screen));
+
+  if (lock_screen != NULL)
+    {
+      if (self->locked_content == NULL)
+        self->locked_content = g_object_ref (adw_application_window_get_content (window));
+      adw_application_window_set_content (window, lock_screen);
+      set_actions_enabled (self, FALSE);
+      return;
+    }
+  if (self->locked_content == NULL)
+    return;
+  adw_application_window_set_content (window, self->locked_content);
+  g_clear_object (&self->locked_content);
+  set_actions_enabled (self, TRUE);
+}
+
+gboolean
+escale_window_is_locked (EscaleWindow *self)
+{
+  g_return_val_if_fail (ESCALE_IS_WINDOW (self), FALSE);
+  return self->locked_content != NULL;
 }
 
 /**

@@ -38,6 +38,10 @@ GVariant     *escale_window_save_state      (EscaleWindow      *self);
 void          escale_window_restore_state   (EscaleWindow      *self,
                                              GVariant          *state);
 void          escale_window_reload          (EscaleWindow      *self);
+/* A lock screen shown instead of the pages, or NULL: see the .c file. */
+void          escale_window_set_lock_screen (EscaleWindow      *self,
+                                             GtkWidget         *lock_screen);
+gboolean      escale_window_is_locked       (EscaleWindow      *self);
 EscaleWindow *escale_window_rebuild         (EscaleWindow      *self);
 
 G_END_DECLS

@@ -34,6 +34,7 @@
 #include "escale-person-editor.h"
 #include "escale-person-store.h"
 #include "escale-preferences-window.h"
+#include "escale-test-auth.h"
 #include "escale-test-gtk.h"
 #include "escale-test-util.h"
 #include "escale-window.h"
@@ -401,15 +402,19 @@ test_other_dialog (Fixture       *fixture,
 }
 
 /* In the application: its window is replaced by one of its own, with the
- * same store, and the application keeps running on it. */
+ * same store, and the application keeps running on it. The new database
+ * gets its first administrator first. */
 static gboolean
 switch_in_application (gpointer user_data)
 {
   GApplication *app = user_data;
-  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *old;
   GtkWindow *window;
   GtkWidget *editor;
 
+  escale_test_first_run (gtk_application_get_active_window (GTK_APPLICATION (app)), "claire",
+                         "a long enough password");
+  old = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (ESCALE_IS_WINDOW (old));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (old), "win.new-person", NULL));
   spin ();
@@ -479,26 +484,6 @@ test_gettext_list (void)
 /* Screenshots */
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
 take_screenshots (Fixture    *fixture,
                   const char *language)
 {
@@ -526,7 +511,7 @@ take_screenshots (Fixture    *fixture,
           g_usleep (50000);
         }
       spin ();
-      save_screenshot (GTK_WIDGET (window), name);
+      escale_test_save_png (GTK_WIDGET (window), name);
     }
   (void) fixture;
 }

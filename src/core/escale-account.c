@@ -889,3 +889,41 @@ escale_store_change_password (EscaleStore  *store,
   escale_store_set_session (store, account, account->role);
   return TRUE;
 }
+
+/**
+ * escale_store_set_account_language:
+ * @code: (nullable): a language code, or %NULL or "" for the system's
+ *
+ * The account's own choice: any account logged in may make it.
+ */
+gboolean
+escale_store_set_account_language (EscaleStore  *store,
+                                   const char   *code,
+                                   GError      **error)
+{
+  g_auto(AccountRow) row = { 0 };
+  g_autofree char *now = NULL;
+  EscaleAccount *account;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (store), FALSE);
+
+  if (!find_own_account (store, &row, error))
+    return FALSE;
+  now = format_now (store, 0);
+  stmt = escale_store_cached (store, "UPDATE app_user SET interface_language = ?, "
+                              "updated_at = ?, updated_by = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  escale_bind_text (stmt, 1, code);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  escale_bind_text (stmt, 3, escale_store_get_user (store));
+  sqlite3_bind_int64 (stmt, 4, row.account->id);
+  if (!escale_store_write_one (store, stmt, ACCOUNT_MISSING, error))
+    return FALSE;
+  account = g_steal_pointer (&row.account);
+  g_free (account->interface_language);
+  account->interface_language = code != NULL && *code != '\0' ? g_strdup (code) : NULL;
+  escale_store_set_session (store, account, account->role);
+  return TRUE;
+}

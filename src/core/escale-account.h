@@ -149,6 +149,11 @@ gboolean        escale_store_change_password (EscaleStore  *store,
                                               const char   *old_password,
                                               const char   *new_password,
                                               GError      **error);
+/* Changes the interface language of the logged-in account (@code "fr",
+ * "ar"…; NULL or "" for the system's), applied after each of its logins. */
+gboolean        escale_store_set_account_language (EscaleStore *store,
+                                                   const char  *code,
+                                                   GError     **error);
 /* Administrators: list, change role or name, deactivate, and reset a
  * password (the account must change it at its next login). */
 GPtrArray      *escale_store_list_accounts  (EscaleStore   *store,

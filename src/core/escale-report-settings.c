@@ -1,9 +1,9 @@
 /* escale-report-settings.c — what reports take from the association's settings
  *
- * Four keys of the table setting: "association.name"; "report.volunteers",
- * a JSON array of names (a name may hold any character, commas and line
- * breaks included); "report.valuation", a code; "report.hourly_rate_cents",
- * the rate in force when they were saved.
+ * Five keys of the table setting: "association.name"; "association.address",
+ * lines apart; "report.volunteers", a JSON array of names (a name may hold
+ * any character, commas and line breaks included); "report.valuation", a
+ * code; "report.hourly_rate_cents", the rate in force when they were saved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@
 #include "escale-util.h"
 
 #define KEY_ASSOCIATION "association.name"
+#define KEY_ADDRESS     "association.address"
 #define KEY_VOLUNTEERS  "report.volunteers"
 #define KEY_VALUATION   "report.valuation"
 #define KEY_RATE        "report.hourly_rate_cents"
@@ -207,6 +208,7 @@ write_settings (EscaleStore                *store,
 {
   g_autofree char *association = g_strstrip (g_strdup (settings->association
                                                        ? settings->association : ""));
+  g_autofree char *address = g_strstrip (g_strdup (settings->address ? settings->address : ""));
   g_auto(GStrv) volunteers = clean_names ((const char * const *) settings->volunteers);
   g_autofree char *json = names_to_json ((const char * const *) volunteers);
   g_autofree char *rate = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -214,6 +216,7 @@ write_settings (EscaleStore                *store,
                                                           settings->hourly_rate_cents));
 
   return escale_store_set_setting (store, KEY_ASSOCIATION, association, error) &&
+         escale_store_set_setting (store, KEY_ADDRESS, address, error) &&
          escale_store_set_setting (store, KEY_VOLUNTEERS, json, error) &&
          escale_store_set_setting (store, KEY_VALUATION,
                                    escale_valuation_to_code (settings->valuation), error) &&
@@ -235,6 +238,7 @@ escale_report_settings_new (void)
   EscaleReportSettings *settings = g_new0 (EscaleReportSettings, 1);
 
   settings->association = g_strdup ("");
+  settings->address = g_strdup ("");
   settings->volunteers = g_new0 (char *, 1);
   settings->valuation = ESCALE_VALUATION_MINIMUM_WAGE;
   settings->hourly_rate_cents = escale_valuation_default_rate (settings->valuation);
@@ -247,6 +251,7 @@ escale_report_settings_free (EscaleReportSettings *settings)
   if (settings == NULL)
     return;
   g_free (settings->association);
+  g_free (settings->address);
   g_strfreev (settings->volunteers);
   g_free (settings);
 }
@@ -266,6 +271,7 @@ escale_report_settings_load (EscaleStore  *store,
 {
   g_autoptr(EscaleReportSettings) settings = escale_report_settings_new ();
   g_autofree char *association = NULL;
+  g_autofree char *address = NULL;
   g_autofree char *volunteers = NULL;
   g_autofree char *code = NULL;
   g_autofree char *rate = NULL;
@@ -274,12 +280,15 @@ escale_report_settings_load (EscaleStore  *store,
   g_return_val_if_fail (ESCALE_IS_STORE (store), NULL);
 
   association = escale_store_get_setting (store, KEY_ASSOCIATION);
+  address = escale_store_get_setting (store, KEY_ADDRESS);
   volunteers = escale_store_get_setting (store, KEY_VOLUNTEERS);
   code = escale_store_get_setting (store, KEY_VALUATION);
   rate = escale_store_get_setting (store, KEY_RATE);
 
   if (association != NULL)
     escale_set_str (&settings->association, association);
+  if (address != NULL)
+    escale_set_str (&settings->address, address);
   g_strfreev (settings->volunteers);
   settings->volunteers = parse_volunteers (store, volunteers, error);
   if (settings->volunteers == NULL)
@@ -295,8 +304,8 @@ escale_report_settings_load (EscaleStore  *store,
 /**
  * escale_report_settings_save:
  *
- * Saves the association's name and the volunteers stripped (blank names
- * and repeats left out), the method, and the rate in force: the method's
+ * Saves the association's name and address, the volunteers stripped (blank
+ * names and repeats left out), the method, and the rate in force: the method's
  * own for a minimum wage method, @settings' for a custom one. A negative
  * rate is refused (%ESCALE_STORE_ERROR_INVALID) and nothing is written.
  */

@@ -22,6 +22,7 @@ typedef enum {
 typedef struct
 {
   char            *association;       /* the association's name; "" when unset */
+  char            *address;           /* its postal address, lines apart; "" when unset */
   GStrv            volunteers;        /* the workers (action.worker) who are volunteers; never NULL */
   EscaleValuation  valuation;
   gint64           hourly_rate_cents; /* the rate used, whatever the method */

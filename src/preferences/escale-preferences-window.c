@@ -57,6 +57,7 @@ struct _EscalePreferencesWindow
   GtkWidget            *expiry_days;
   GtkWidget            *lost_contact_months;
   GtkWidget            *referral_follow_up_days;
+  GtkWidget            *lock_minutes;
   GtkWidget            *notify_appointments;
   GtkWidget            *online_map_tiles;
   GtkWidget            *map_tiles_row;
@@ -112,6 +113,7 @@ setting_widget (EscalePreferencesWindow *self,
     { "expiry-warning-days", self->expiry_days, "value" },
     { "lost-contact-months", self->lost_contact_months, "value" },
     { "referral-follow-up-days", self->referral_follow_up_days, "value" },
+    { "lock-minutes", self->lock_minutes, "value" },
     { "notify-appointments", self->notify_appointments, "active" },
     { "online-map-tiles", self->online_map_tiles, "active" },
   };
@@ -150,7 +152,7 @@ on_language_selected (EscalePreferencesWindow *self)
   if (selected >= g_strv_length (self->languages))
     return;
   code = self->languages[selected];
-  escale_language_save_choice (code);
+  escale_language_save_choice (self->store, code);
   if (!g_str_equal (code, escale_language_get_current ()))
     g_idle_add_full (G_PRIORITY_DEFAULT, switch_language, g_strdup (code), g_free);
 }
@@ -509,6 +511,7 @@ escale_preferences_window_class_init (EscalePreferencesWindowClass *klass)
                                         lost_contact_months);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
                                         referral_follow_up_days);
+  gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, lock_minutes);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow,
                                         notify_appointments);
   gtk_widget_class_bind_template_child (widget_class, EscalePreferencesWindow, online_map_tiles);
