@@ -221,7 +221,7 @@ screenshot (gpointer    window,
             const char *name)
 {
   settle (window);
-  escale_test_save_png (window, name);
+  escale_test_save_screenshot (window, name);
 }
 
 /* Tests */

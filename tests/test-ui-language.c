@@ -511,7 +511,7 @@ take_screenshots (Fixture    *fixture,
           g_usleep (50000);
         }
       spin ();
-      escale_test_save_png (GTK_WIDGET (window), name);
+      escale_test_save_screenshot (GTK_WIDGET (window), name);
     }
   (void) fixture;
 }
