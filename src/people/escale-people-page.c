@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-application.h"
+#include "escale-audit.h"
 #include "escale-people-page.h"
 #include "escale-person-editor.h"
 #include "escale-person-row.h"
@@ -520,8 +521,14 @@ void
 escale_people_page_open_person (EscalePeoplePage *self,
                                 gint64            id)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (ESCALE_IS_PEOPLE_PAGE (self));
   show_person (self, id);
+  /* Every opening of a file is in the audit log (not the reloads after an edit). */
+  if (self->person_id != 0 &&
+      !escale_store_note_file_opened (self->store, self->person_id, &error))
+    g_debug ("The opening of a file was not recorded: %s", error->message);
   self->scroll_pending = TRUE;
   select_current (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
