@@ -25,7 +25,8 @@
  * escale_audit_record_setting().
  *
  * Bulk writes (imports, demo data) pause the per-row entries and record
- * one summary entry instead: a trigger that does nothing costs little.
+ * one summary entry instead; during their batch transaction the tables'
+ * triggers are even dropped (escale_audit_begin_bulk()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
