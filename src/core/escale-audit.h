@@ -58,12 +58,15 @@ void        escale_audit_set_paused  (EscaleStore   *store,
  * dropped for the length of the batch. */
 void        escale_audit_begin_bulk  (EscaleStore   *store);
 void        escale_audit_end_bulk    (EscaleStore   *store);
-/* Checks the chain; FALSE with a translated message naming the first bad
- * entry ("Entry 1042 was changed", "Entries after 1041 are missing"). */
+/* Checks the chain; FALSE (ESCALE_STORE_ERROR_INVALID) with a translated
+ * message naming the first bad entry ("The audit log was tampered with:
+ * entry 1042 was changed", "…: entries after entry 1041 are missing"). */
 gboolean    escale_audit_verify      (EscaleStore   *store,
                                       GError       **error);
-/* Entries matching the filters (NULL: any), newest first, at most @limit.
- * Needs READ_AUDIT. (element-type EscaleAuditEntry) */
+/* Entries matching the filters (NULL: any; login "" is the system's; from
+ * and to are UTC dates or times, a date @to including its day), newest
+ * first, at most @limit (0: all). Needs READ_AUDIT.
+ * (element-type EscaleAuditEntry) */
 GPtrArray  *escale_audit_list        (EscaleStore   *store,
                                       const char    *login,
                                       const char    *operation,
@@ -72,7 +75,8 @@ GPtrArray  *escale_audit_list        (EscaleStore   *store,
                                       const char    *to,
                                       guint          limit,
                                       GError       **error);
-/* Writes the entries (same filters) as CSV. Needs READ_AUDIT. */
+/* Writes every entry as CSV (RFC 4180, oldest first, with their hashes),
+ * and records the export. Needs READ_AUDIT. */
 gboolean    escale_audit_export_csv  (EscaleStore   *store,
                                       const char    *path,
                                       GError       **error);
@@ -85,9 +89,10 @@ gboolean    escale_audit_export_csv_filtered (EscaleStore *store,
                                               const char  *to,
                                               const char  *path,
                                               GError     **error);
-/* Deletes the entries older than @months months, keeping the chain
- * checkable (the last deleted hash is kept as the new anchor), and
- * records a purge entry. Needs ERASE. Returns how many were deleted. */
+/* Deletes the entries older than @months months (at least 1), keeping the
+ * chain checkable (the last deleted hash is kept as the new anchor), and
+ * records a purge entry. Needs ERASE. Returns how many were deleted, or -1
+ * with @error set. */
 gint64      escale_audit_purge       (EscaleStore   *store,
                                       guint          months,
                                       GError       **error);
