@@ -1014,6 +1014,53 @@ test_report (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* encrypt, backup, restore: the passphrase from ESCALE_PASSPHRASE; no name in clear. */
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return memmem (data, length, text, strlen (text)) != NULL;
+}
+
+static void
+test_encrypt (void)
+{
+  g_autofree char *db = escale_test_tmp_path ("crypt.db");
+  g_autofree char *backup = escale_test_tmp_path ("crypt.bak");
+  g_autofree char *restored = escale_test_tmp_path ("restored.db");
+  g_autoptr(CliResult) demo = run_cli (NULL, "--database", db, "demo", "--people", "20",
+                                       "--no-account");
+  g_autoptr(CliResult) before = run_cli (NULL, "--database", db, "search", "a", "--limit", "0");
+  g_autoptr(CliResult) encrypted = NULL, after = NULL, wrong = NULL, saved = NULL;
+  g_autoptr(CliResult) back = NULL, found = NULL;
+  g_auto(GStrv) first = g_strsplit (before->out, "\t", 3);
+
+  g_assert_cmpint (demo->status, ==, 0);
+  g_assert_true (file_contains (db, first[1]));
+  g_setenv ("ESCALE_PASSPHRASE", "a long enough passphrase", TRUE);
+  encrypted = run_cli (NULL, "--database", db, "encrypt");
+  g_assert_cmpint (encrypted->status, ==, 0);
+  g_assert_false (file_contains (db, first[1]));
+  after = run_cli (NULL, "--database", db, "search", "a", "--limit", "0");
+  g_assert_cmpstr (after->out, ==, before->out);
+  saved = run_cli (NULL, "--database", db, "backup", "--output", backup);
+  g_assert_cmpint (saved->status, ==, 0);
+  g_assert_false (file_contains (backup, first[1]));
+  back = run_cli (NULL, "--database", restored, "restore", "--from", backup);
+  g_assert_cmpint (back->status, ==, 0);
+  found = run_cli (NULL, "--database", restored, "search", "a", "--limit", "0");
+  g_assert_cmpstr (found->out, ==, before->out);
+  g_setenv ("ESCALE_PASSPHRASE", "not the passphrase", TRUE);
+  wrong = run_cli (NULL, "--database", db, "search", "a");
+  g_assert_cmpint (wrong->status, ==, 1);
+  g_assert_cmpstr (wrong->out, ==, "");
+  g_unsetenv ("ESCALE_PASSPHRASE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1038,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/cli/agenda", test_agenda);
   g_test_add_func ("/cli/partners", test_partners);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/encrypt", test_encrypt);
   g_test_add_func ("/cli/demo/partners", test_demo_partners);
   g_test_add_func ("/cli/demo/follow-up", test_demo_follow_up);
   g_test_add_func ("/cli/init", test_init);

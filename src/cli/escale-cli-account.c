@@ -91,6 +91,56 @@ read_hidden (const char  *prompt,
   return password;
 }
 
+/**
+ * escale_cli_read_secret:
+ * @variable: the environment variable that may hold it (for scripts)
+ * @prompt: what the terminal shows
+ * @confirm: whether to ask twice (a new secret)
+ *
+ * Returns: (transfer full) (nullable): the secret, to free with
+ *   escale_cli_secret_free(), or %NULL with @error
+ */
+char *
+escale_cli_read_secret (const char  *variable,
+                        const char  *prompt,
+                        gboolean     confirm,
+                        GError     **error)
+{
+  const char *value = g_getenv (variable);
+  g_autoptr(EscaleCliPassword) secret = NULL;
+  g_autoptr(EscaleCliPassword) again = NULL;
+
+  if (value != NULL)
+    return g_strdup (value);
+  if (!isatty (STDIN_FILENO))
+    {
+      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_LOGIN,
+                   /* Translators: %s is the name of an environment variable */
+                   _("No password: type it in a terminal, or give it in the %s "
+                     "environment variable"), variable);
+      return NULL;
+    }
+  if (!(secret = read_hidden (prompt, error)))
+    return NULL;
+  if (!confirm)
+    return g_steal_pointer (&secret);
+  if (!(again = read_hidden (_("The same password again: "), error)))
+    return NULL;
+  if (!g_str_equal (secret, again))
+    {
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
+                           _("The two passwords differ"));
+      return NULL;
+    }
+  return g_steal_pointer (&secret);
+}
+
+void
+escale_cli_secret_free (char *secret)
+{
+  password_free (secret);
+}
+
 /* The password: $ESCALE_PASSWORD, or typed on the terminal (twice when
  * @confirm, for a new one). */
 static EscaleCliPassword *
@@ -98,36 +148,10 @@ read_password (const char  *login,
                gboolean     confirm,
                GError     **error)
 {
-  const char *variable = g_getenv (PASSWORD_VARIABLE);
-  g_autofree char *prompt = NULL;
-  g_autoptr(EscaleCliPassword) password = NULL;
-  g_autoptr(EscaleCliPassword) again = NULL;
-
-  if (variable != NULL)
-    return g_strdup (variable);
-  if (!isatty (STDIN_FILENO))
-    {
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_LOGIN,
-                   /* Translators: %s is the name of an environment variable */
-                   _("No password: type it in a terminal, or give it in the %s "
-                     "environment variable"), PASSWORD_VARIABLE);
-      return NULL;
-    }
   /* Translators: %s is a login */
-  prompt = g_strdup_printf (_("Password for %s: "), login);
-  if (!(password = read_hidden (prompt, error)))
-    return NULL;
-  if (!confirm)
-    return g_steal_pointer (&password);
-  if (!(again = read_hidden (_("The same password again: "), error)))
-    return NULL;
-  if (!g_str_equal (password, again))
-    {
-      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID,
-                           _("The two passwords differ"));
-      return NULL;
-    }
-  return g_steal_pointer (&password);
+  g_autofree char *prompt = g_strdup_printf (_("Password for %s: "), login);
+
+  return escale_cli_read_secret (PASSWORD_VARIABLE, prompt, confirm, error);
 }
 
 /**

@@ -38,6 +38,26 @@ void         escale_cli_print_field   (const char    *text,
 void         escale_cli_set_user      (const char    *login);
 gboolean     escale_cli_log_in        (EscaleStore   *store,
                                        GError       **error);
+/* A password or passphrase from @variable, else typed on the terminal. */
+char        *escale_cli_read_secret   (const char    *variable,
+                                       const char    *prompt,
+                                       gboolean       confirm,
+                                       GError       **error);
+void         escale_cli_secret_free   (char          *secret);
+
+/* In escale-cli-crypt.c: an encrypted database's passphrase, and the
+ * encrypt, backup and restore commands. */
+gboolean     escale_cli_unlock        (const char    *path,
+                                       GError       **error);
+int          escale_cli_run_encrypt   (const char    *database,
+                                       int            argc,
+                                       char         **argv);
+int          escale_cli_run_backup    (const char    *database,
+                                       int            argc,
+                                       char         **argv);
+int          escale_cli_run_restore   (const char    *database,
+                                       int            argc,
+                                       char         **argv);
 int          escale_cli_run_init      (const char    *database,
                                        int            argc,
                                        char         **argv);

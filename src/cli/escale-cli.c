@@ -68,6 +68,9 @@ static const Command commands[] = {
     escale_cli_run_partners },
   { "report", N_("Write a funder or activity report as an XLSX spreadsheet"),
     escale_cli_run_report },
+  { "encrypt", N_("Encrypt the database under a passphrase"), escale_cli_run_encrypt },
+  { "backup", N_("Write an encrypted backup of the database"), escale_cli_run_backup },
+  { "restore", N_("Make the database again from an encrypted backup"), escale_cli_run_restore },
 };
 
 /* Helpers */
@@ -133,7 +136,8 @@ escale_cli_open_store (const char  *database,
                    _("There is no database at %s"), path);
       return NULL;
     }
-  if (!(store = escale_store_open (path, error)) || !escale_cli_log_in (store, error))
+  if (!escale_cli_unlock (path, error) ||
+      !(store = escale_store_open (path, error)) || !escale_cli_log_in (store, error))
     return NULL;
   return g_steal_pointer (&store);
 }

@@ -1,0 +1,173 @@
+/* escale-cli-crypt.c — encrypted databases on the command line
+ *
+ *   escale-cli --database PATH encrypt            the database sealed under a passphrase
+ *   escale-cli --database PATH backup --output FILE     an encrypted backup
+ *   escale-cli --database PATH restore --from FILE      the database made again from one
+ *
+ * The passphrase comes from the ESCALE_PASSPHRASE environment variable
+ * (for scripts) or is typed on the terminal, never echoed (twice for a new
+ * one). Any command on an encrypted database asks for it first. See
+ * docs/encryption.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "escale-cli-private.h"
+#include "escale-crypt.h"
+#include "escale-store.h"
+
+#define PASSPHRASE_VARIABLE "ESCALE_PASSPHRASE"
+
+static char *
+database_path (const char *database)
+{
+  return database ? g_strdup (database) : escale_store_default_path ();
+}
+
+static char *
+read_passphrase (const char  *path,
+                 gboolean     confirm,
+                 GError     **error)
+{
+  /* Translators: %s is a file path */
+  g_autofree char *prompt = g_strdup_printf (_("Passphrase of %s: "), path);
+
+  return escale_cli_read_secret (PASSPHRASE_VARIABLE, prompt, confirm, error);
+}
+
+gboolean
+escale_cli_unlock (const char  *path,
+                   GError     **error)
+{
+  char *passphrase;
+  gboolean ok;
+
+  if (!escale_crypt_is_encrypted (path))
+    return TRUE;
+  if (!(passphrase = read_passphrase (path, FALSE, error)))
+    return FALSE;
+  ok = escale_crypt_unlock (path, passphrase, error);
+  escale_cli_secret_free (passphrase);
+  return ok;
+}
+
+/* Runs @operation with the database's path and a passphrase. */
+static int
+run_with_passphrase (const char  *command,
+                     const char  *database,
+                     int          argc,
+                     char       **argv,
+                     GOptionEntry *entries,
+                     gboolean     new_passphrase,
+                     gboolean   (*operation) (const char *path,
+                                              const char *passphrase,
+                                              gpointer    data,
+                                              GError    **error),
+                     gpointer     data)
+{
+  g_autofree char *path = database_path (database);
+  g_autoptr(GError) error = NULL;
+  char *passphrase = NULL;
+  int status;
+  gboolean ok;
+
+  if (!escale_cli_parse_command (command, NULL, entries, &argc, &argv, &status))
+    return status;
+  /* @data: the file a backup or restore needs. */
+  if (data != NULL && *(char **) data == NULL)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", PROGRAM_NAME, command);
+
+      return escale_cli_usage_error (usage, _("Say which backup file: --output FILE or "
+                                              "--from FILE"));
+    }
+  if (!escale_crypt_register (&error) ||
+      !(passphrase = read_passphrase (path, new_passphrase, &error)))
+    return escale_cli_report_error (error);
+  ok = operation (path, passphrase, data, &error);
+  escale_cli_secret_free (passphrase);
+  return ok ? EXIT_OK : escale_cli_report_error (error);
+}
+
+static gboolean
+encrypt (const char  *path,
+         const char  *passphrase,
+         G_GNUC_UNUSED gpointer data,
+         GError     **error)
+{
+  if (escale_crypt_is_encrypted (path))
+    {
+      /* Translators: %s is a file path */
+      g_set_error (error, ESCALE_CRYPT_ERROR, ESCALE_CRYPT_ERROR_FAILED,
+                   _("%s is already encrypted"), path);
+      return FALSE;
+    }
+  return escale_crypt_encrypt_file (path, passphrase, error);
+}
+
+int
+escale_cli_run_encrypt (const char  *database,
+                        int          argc,
+                        char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+
+  return run_with_passphrase ("encrypt", database, argc, argv, entries, TRUE, encrypt, NULL);
+}
+
+static gboolean
+backup (const char  *path,
+        const char  *passphrase,
+        gpointer     data,
+        GError     **error)
+{
+  const char *output = *(char **) data;
+
+  return (!escale_crypt_is_encrypted (path) || escale_crypt_unlock (path, passphrase, error)) &&
+         escale_crypt_backup (path, passphrase, output, error);
+}
+
+static gboolean
+restore (const char  *path,
+         const char  *passphrase,
+         gpointer     data,
+         GError     **error)
+{
+  return escale_crypt_restore (*(char **) data, passphrase, path, error);
+}
+
+static int
+run_backup_or_restore (const char  *command,
+                       const char  *option,
+                       const char  *database,
+                       int          argc,
+                       char       **argv,
+                       gboolean   (*operation) (const char *, const char *, gpointer, GError **))
+{
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { option, 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The backup file"), N_("FILE") },
+    { NULL }
+  };
+
+  return run_with_passphrase (command, database, argc, argv, entries, FALSE, operation, &file);
+}
+
+int
+escale_cli_run_backup (const char  *database,
+                       int          argc,
+                       char       **argv)
+{
+  return run_backup_or_restore ("backup", "output", database, argc, argv, backup);
+}
+
+int
+escale_cli_run_restore (const char  *database,
+                        int          argc,
+                        char       **argv)
+{
+  return run_backup_or_restore ("restore", "from", database, argc, argv, restore);
+}
