@@ -1199,6 +1199,27 @@ test_first_account (void)
   g_assert_true (escale_store_has_accounts (store));
 }
 
+/* A worker thread's connection carries the account and its rights. */
+static void
+test_worker_access (Fixture       *f,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(EscaleStoreAccess) access = NULL;
+  g_autoptr(EscaleStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  login (f, logins[TREASURER]);
+  access = escale_store_access_new (f->store);
+  reader = escale_store_access_open (access, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (escale_store_get_role (reader), ==, ESCALE_ROLE_TREASURER);
+  g_assert_cmpstr (escale_store_get_user (reader), ==, "treasurer");
+  ids = escale_store_search_people (reader, "haddad", NULL, 0, &error);
+  g_assert_null (ids);
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_PERMISSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1232,6 +1253,8 @@ main (int   argc,
   g_test_add ("/accounts/must-change", Fixture, NULL, fixture_set_up, test_must_change,
               fixture_tear_down);
   g_test_add ("/accounts/administration", Fixture, NULL, fixture_set_up, test_administration,
+              fixture_tear_down);
+  g_test_add ("/roles/worker-access", Fixture, NULL, fixture_set_up, test_worker_access,
               fixture_tear_down);
   g_test_add_func ("/accounts/first", test_first_account);
   status = g_test_run ();

@@ -927,3 +927,66 @@ escale_store_set_account_language (EscaleStore  *store,
   escale_store_set_session (store, account, account->role);
   return TRUE;
 }
+
+/* Worker connections */
+
+struct _EscaleStoreAccess
+{
+  char          *path;
+  EscaleAccount *account;   /* NULL for the system */
+  EscaleRole     role;
+};
+
+static EscaleAccount *
+account_copy (const EscaleAccount *account)
+{
+  EscaleAccount *copy = g_memdup2 (account, sizeof *account);
+
+  copy->login = g_strdup (account->login);
+  copy->name = g_strdup (account->name);
+  copy->locked_until = g_strdup (account->locked_until);
+  copy->interface_language = g_strdup (account->interface_language);
+  copy->last_login = g_strdup (account->last_login);
+  return copy;
+}
+
+EscaleStoreAccess *
+escale_store_access_new (EscaleStore *store)
+{
+  EscaleStoreAccess *access = g_new0 (EscaleStoreAccess, 1);
+  const EscaleAccount *account = escale_store_get_account (store);
+
+  access->path = g_strdup (escale_store_get_path (store));
+  access->account = account ? account_copy (account) : NULL;
+  access->role = escale_store_get_role (store);
+  return access;
+}
+
+/**
+ * escale_store_access_open:
+ *
+ * Returns: (transfer full) (nullable): a new store on the file, logged in
+ *   as the account @access was made from
+ */
+EscaleStore *
+escale_store_access_open (const EscaleStoreAccess  *access,
+                          GError                  **error)
+{
+  EscaleStore *store = escale_store_open (access->path, error);
+
+  if (store == NULL)
+    return NULL;
+  if (access->account != NULL)
+    escale_store_set_user (store, access->account->login);
+  escale_store_set_session (store, access->account ? account_copy (access->account) : NULL,
+                            access->role);
+  return store;
+}
+
+void
+escale_store_access_free (EscaleStoreAccess *access)
+{
+  g_free (access->path);
+  escale_account_free (access->account);
+  g_free (access);
+}

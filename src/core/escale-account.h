@@ -169,4 +169,15 @@ gboolean        escale_store_reset_password (EscaleStore   *store,
                                              const char    *new_password,
                                              GError       **error);
 
+/* What a worker thread needs to open a connection of its own on the same
+ * file as the same account, with the same rights (made on the thread that
+ * owns the store, used on the worker). */
+typedef struct _EscaleStoreAccess EscaleStoreAccess;
+
+EscaleStoreAccess *escale_store_access_new   (EscaleStore             *store);
+EscaleStore       *escale_store_access_open  (const EscaleStoreAccess *access,
+                                              GError                 **error);
+void               escale_store_access_free  (EscaleStoreAccess       *access);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EscaleStoreAccess, escale_store_access_free)
+
 G_END_DECLS

@@ -138,7 +138,7 @@ struct _EscalePersonList
 
 typedef struct
 {
-  char               *path;
+  EscaleStoreAccess  *access;   /* the worker searches as the same account */
   char               *query;
   EscalePersonFilter *filter;
 } RestSearch;
@@ -276,7 +276,7 @@ escale_person_list_model_init (GListModelInterface *iface)
 static void
 rest_search_free (RestSearch *search)
 {
-  g_free (search->path);
+  g_clear_pointer (&search->access, escale_store_access_free);
   g_free (search->query);
   escale_person_filter_free (search->filter);
   g_free (search);
@@ -293,7 +293,7 @@ search_rest_thread (GTask        *task,
   GError *error = NULL;
   GArray *ids = NULL;
 
-  reader = escale_store_open (search->path, &error);
+  reader = escale_store_access_open (search->access, &error);
   if (reader != NULL)
     {
       /* A short-lived reader: a small cache keeps memory flat. */
@@ -370,7 +370,7 @@ search_rest (EscalePersonList *self)
   g_autoptr(GTask) task = NULL;
   RestSearch *search = g_new0 (RestSearch, 1);
 
-  search->path = g_strdup (escale_store_get_path (self->store));
+  search->access = escale_store_access_new (self->store);
   search->query = g_strdup (self->query);
   search->filter = escale_person_filter_copy (self->filter);
   self->rest = g_cancellable_new ();

@@ -6,13 +6,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-report-jobs.h"
 
 /* What a job's thread works from, shared with the main context's
  * progress callbacks (an atomic reference-counted box). */
 typedef struct
 {
-  char                     *db_path;
+  EscaleStoreAccess        *access;   /* the worker opens its store as the same account */
   EscaleReportParams       *params;
   char                     *path;               /* the export's file */
   GMainContext             *context;            /* of the caller */
@@ -32,19 +33,19 @@ job_clear (gpointer data)
 {
   Job *job = data;
 
-  g_free (job->db_path);
+  g_clear_pointer (&job->access, escale_store_access_free);
   g_clear_pointer (&job->params, escale_report_params_free);
   g_free (job->path);
   g_clear_pointer (&job->context, g_main_context_unref);
 }
 
 static Job *
-job_new (const char               *db_path,
+job_new (EscaleStore              *store,
          const EscaleReportParams *params)
 {
   Job *job = g_atomic_rc_box_new0 (Job);
 
-  job->db_path = g_strdup (db_path);
+  job->access = escale_store_access_new (store);
   job->params = escale_report_params_copy (params);
   job->context = g_main_context_ref_thread_default ();
   return job;
@@ -65,11 +66,11 @@ job_unref (gpointer job)
 /* A connection of the thread's own, whose statements stop when
  * @cancellable is cancelled. */
 static EscaleStore *
-open_reader (const char    *db_path,
-             GCancellable  *cancellable,
-             GError       **error)
+open_reader (const EscaleStoreAccess  *access,
+             GCancellable             *cancellable,
+             GError                  **error)
 {
-  EscaleStore *reader = escale_store_open (db_path, error);
+  EscaleStore *reader = escale_store_access_open (access, error);
 
   if (reader != NULL)
     escale_store_set_cancellable (reader, cancellable);
@@ -89,7 +90,7 @@ build_thread (GTask                  *task,
   GError *error = NULL;
   EscaleReport *report = NULL;
 
-  reader = open_reader (job->db_path, cancellable, &error);
+  reader = open_reader (job->access, cancellable, &error);
   if (reader != NULL)
     report = escale_report_build (reader, job->params, cancellable, &error);
   if (report != NULL)
@@ -133,7 +134,7 @@ export_thread (GTask                  *task,
   g_autoptr(EscaleStore) reader = NULL;
   GError *error = NULL;
 
-  reader = open_reader (job->db_path, cancellable, &error);
+  reader = open_reader (job->access, cancellable, &error);
   if (reader != NULL &&
       escale_report_export (reader, job->params, job->path, on_export_progress, job,
                             cancellable, &error))
@@ -180,12 +181,12 @@ escale_report_params_copy (const EscaleReportParams *params)
 
 /**
  * escale_report_build_async:
- * @db_path: the database file
+ * @store: the store whose file and account the worker uses
  *
  * Builds the report of @params in a worker thread.
  */
 void
-escale_report_build_async (const char               *db_path,
+escale_report_build_async (EscaleStore              *store,
                            const EscaleReportParams *params,
                            GCancellable             *cancellable,
                            GAsyncReadyCallback       callback,
@@ -193,11 +194,11 @@ escale_report_build_async (const char               *db_path,
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (db_path != NULL && params != NULL);
+  g_return_if_fail (ESCALE_IS_STORE (store) && params != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, escale_report_build_async);
-  g_task_set_task_data (task, job_new (db_path, params), job_unref);
+  g_task_set_task_data (task, job_new (store, params), job_unref);
   g_task_run_in_thread (task, build_thread);
 }
 
@@ -226,7 +227,7 @@ escale_report_build_finish (GAsyncResult  *result,
  * thread.
  */
 void
-escale_report_export_async (const char               *db_path,
+escale_report_export_async (EscaleStore              *store,
                             const EscaleReportParams *params,
                             GFile                    *file,
                             EscaleReportProgressFunc  progress,
@@ -238,10 +239,10 @@ escale_report_export_async (const char               *db_path,
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  g_return_if_fail (db_path != NULL && params != NULL && G_IS_FILE (file));
+  g_return_if_fail (ESCALE_IS_STORE (store) && params != NULL && G_IS_FILE (file));
   g_return_if_fail (callback != NULL);
 
-  job = job_new (db_path, params);
+  job = job_new (store, params);
   job->path = g_file_get_path (file);
   job->progress = progress;
   job->progress_data = progress_data;

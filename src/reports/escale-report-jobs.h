@@ -21,7 +21,7 @@ typedef void (*EscaleReportProgressFunc) (double   fraction,
 
 EscaleReportParams *escale_report_params_copy   (const EscaleReportParams *params);
 
-void                escale_report_build_async   (const char               *db_path,
+void                escale_report_build_async   (EscaleStore              *store,
                                                  const EscaleReportParams *params,
                                                  GCancellable             *cancellable,
                                                  GAsyncReadyCallback       callback,
@@ -29,7 +29,7 @@ void                escale_report_build_async   (const char               *db_pa
 EscaleReport       *escale_report_build_finish  (GAsyncResult             *result,
                                                  GError                  **error);
 
-void                escale_report_export_async  (const char               *db_path,
+void                escale_report_export_async  (EscaleStore              *store,
                                                  const EscaleReportParams *params,
                                                  GFile                    *file,
                                                  EscaleReportProgressFunc  progress,

@@ -191,7 +191,7 @@ escale_reports_page_export_to (EscaleReportsPage *self,
   g_set_object (&self->export_file, file);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   escale_reports_page_update_state (self);
-  escale_report_export_async (escale_store_get_path (self->store), params, file,
+  escale_report_export_async (self->store, params, file,
                               on_export_progress, self, self->export_cancellable,
                               on_export_done_cb, g_object_ref (self));
 }

@@ -164,7 +164,7 @@ update_cb (gpointer data)
   else
     {
       self->build_cancellable = g_cancellable_new ();
-      escale_report_build_async (escale_store_get_path (self->store), params,
+      escale_report_build_async (self->store, params,
                                  self->build_cancellable, on_build_done_cb,
                                  g_object_ref (self));
     }
