@@ -13,6 +13,7 @@
 #include "escale-rights.h"
 #include "escale-store-private.h"
 #include "escale-test-util.h"
+#include "escale-test-xlsx.h"
 
 #define PASSWORD "correct horse battery"
 
@@ -755,16 +756,54 @@ test_retention (void)
   g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_PERMISSION);
 }
 
+/* The same data as a workbook a person can read: a sheet per section. */
+static void
+test_export_xlsx (void)
+{
+  g_autoptr(EscaleStore) store = escale_test_store_new ();
+  g_autoptr(EscalePerson) person = escale_test_person ("Haddad", SECRET_ARABIC, "1990-04-02");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = escale_test_tmp_path ("person.xlsx");
+  g_autofree char *xml = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  gboolean found_note = FALSE, found_name = FALSE;
+  gint64 id;
+
+  if (!escale_test_have_ssconvert ())
+    return;
+  g_assert_true (escale_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+  id = escale_person_get_id (person);
+  add_action (store, "person_id", id, "2025-03-04", NOTE);
+  g_assert_true (escale_store_export_person_xlsx (store, id, path, &error));
+  g_assert_no_error (error);
+  sheets = escale_test_xlsx_read_sheets (path, "raw", NULL);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const char *csv = g_ptr_array_index (sheets, i);
+
+      found_name |= strstr (csv, SECRET_ARABIC) != NULL;
+      found_note |= strstr (csv, "2025-03-04") != NULL;
+    }
+  g_assert_true (found_name);
+  g_assert_true (found_note);
+  xml = escale_test_xlsx_read_xml (path);
+  g_assert_nonnull (strstr (xml, "<gnm:Name>person</gnm:Name>"));
+  g_assert_nonnull (strstr (xml, "<gnm:Name>timeline</gnm:Name>"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int status;
 
+  escale_test_xlsx_init ();
   escale_test_init (&argc, &argv);
   g_test_add_func ("/rights/consent/round-trip", test_consent_round_trip);
   g_test_add_func ("/rights/consent/refusals", test_consent_refusals);
   g_test_add_func ("/rights/export/json", test_export_json);
+  g_test_add_func ("/rights/export/xlsx", test_export_xlsx);
   g_test_add_func ("/rights/erase/no-trace", test_erase);
   g_test_add_func ("/rights/erase/last-member", test_erase_last_member);
   g_test_add_func ("/rights/anonymise/reports", test_anonymise_reports);

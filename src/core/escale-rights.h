@@ -72,6 +72,13 @@ char          *escale_store_export_person_json (EscaleStore  *store,
                                                 gint64        person_id,
                                                 GError      **error);
 
+/* The same document as a readable workbook (a sheet per section) at @path,
+ * written as escale_report_write_xlsx() does: no half-written file. */
+gboolean       escale_store_export_person_xlsx (EscaleStore  *store,
+                                                gint64        person_id,
+                                                const char   *path,
+                                                GError      **error);
+
 /* Erasure: needs ERASE; @reason is required and logged (the audit entry
  * names neither the person nor their file number: operation "erase",
  * entity "person", no id). Their household's actions stay with the other

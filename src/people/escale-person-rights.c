@@ -74,7 +74,13 @@ on_export_response_cb (GtkNativeDialog *chooser,
     }
   if (path != NULL)
     {
-      if (escale_person_rights_write_json (request->store, request->person_id, path, &error))
+      gboolean ok = g_str_has_suffix (path, ".xlsx")
+                    ? escale_store_export_person_xlsx (request->store, request->person_id, path,
+                                                       &error)
+                    : escale_person_rights_write_json (request->store, request->person_id, path,
+                                                       &error);
+
+      if (ok)
         toast (request, _("The person’s data was saved"));
       else
         toast (request, error->message);
@@ -120,6 +126,20 @@ escale_person_rights_write_json (EscaleStore  *store,
   return json != NULL && g_file_set_contents (path, json, -1, error);
 }
 
+/* The person chooses the form of their copy by the file's name: .json for
+ * another program, .xlsx to read. */
+static void
+add_filter (GtkFileChooserNative *chooser,
+            const char           *name,
+            const char           *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+}
+
 void
 escale_person_rights_export (GtkWidget    *widget,
                              EscaleStore  *store,
@@ -139,6 +159,8 @@ escale_person_rights_export (GtkWidget    *widget,
   name = g_strdup_printf (_("data-%s.json"),
                           escale_person_get (person, ESCALE_FIELD_FILE_NUMBER));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_filter (chooser, _("JSON, for another program (.json)"), "*.json");
+  add_filter (chooser, _("Spreadsheet, to read (.xlsx)"), "*.xlsx");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb),
                     request_new (widget, store, person));
