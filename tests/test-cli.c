@@ -1037,6 +1037,7 @@ test_encrypt (void)
   g_autoptr(CliResult) before = run_cli (NULL, "--database", db, "search", "a", "--limit", "0");
   g_autoptr(CliResult) encrypted = NULL, after = NULL, wrong = NULL, saved = NULL;
   g_autoptr(CliResult) back = NULL, found = NULL;
+  g_autoptr(CliResult) rekeyed = NULL, old_key = NULL, new_key = NULL;
   g_auto(GStrv) first = g_strsplit (before->out, "\t", 3);
 
   g_assert_cmpint (demo->status, ==, 0);
@@ -1058,6 +1059,18 @@ test_encrypt (void)
   wrong = run_cli (NULL, "--database", db, "search", "a");
   g_assert_cmpint (wrong->status, ==, 1);
   g_assert_cmpstr (wrong->out, ==, "");
+
+  /* A new passphrase: the old one no longer opens it. */
+  g_setenv ("ESCALE_PASSPHRASE", "a long enough passphrase", TRUE);
+  g_setenv ("ESCALE_NEW_PASSPHRASE", "another long passphrase", TRUE);
+  rekeyed = run_cli (NULL, "--database", db, "passphrase");
+  g_assert_cmpint (rekeyed->status, ==, 0);
+  old_key = run_cli (NULL, "--database", db, "search", "a");
+  g_assert_cmpint (old_key->status, ==, 1);
+  g_setenv ("ESCALE_PASSPHRASE", "another long passphrase", TRUE);
+  new_key = run_cli (NULL, "--database", db, "search", "a", "--limit", "0");
+  g_assert_cmpstr (new_key->out, ==, before->out);
+  g_unsetenv ("ESCALE_NEW_PASSPHRASE");
   g_unsetenv ("ESCALE_PASSPHRASE");
 }
 

@@ -3,6 +3,7 @@
  *   escale-cli --database PATH encrypt            the database sealed under a passphrase
  *   escale-cli --database PATH backup --output FILE     an encrypted backup
  *   escale-cli --database PATH restore --from FILE      the database made again from one
+ *   escale-cli --database PATH passphrase               a new passphrase, every page sealed again
  *
  * The passphrase comes from the ESCALE_PASSPHRASE environment variable
  * (for scripts) or is typed on the terminal, never echoed (twice for a new
@@ -20,6 +21,7 @@
 #include "escale-store.h"
 
 #define PASSPHRASE_VARIABLE "ESCALE_PASSPHRASE"
+#define NEW_PASSPHRASE_VARIABLE "ESCALE_NEW_PASSPHRASE"
 
 static char *
 database_path (const char *database)
@@ -116,6 +118,35 @@ escale_cli_run_encrypt (const char  *database,
   GOptionEntry entries[] = { { NULL } };
 
   return run_with_passphrase ("encrypt", database, argc, argv, entries, TRUE, encrypt, NULL);
+}
+
+static gboolean
+change_passphrase (const char  *path,
+                   const char  *passphrase,
+                   G_GNUC_UNUSED gpointer data,
+                   GError     **error)
+{
+  /* Translators: %s is a file path */
+  g_autofree char *prompt = g_strdup_printf (_("New passphrase of %s: "), path);
+  char *new_passphrase = escale_cli_read_secret (NEW_PASSPHRASE_VARIABLE, prompt, TRUE, error);
+  gboolean ok;
+
+  if (new_passphrase == NULL)
+    return FALSE;
+  ok = escale_crypt_change_passphrase (path, passphrase, new_passphrase, error);
+  escale_cli_secret_free (new_passphrase);
+  return ok;
+}
+
+int
+escale_cli_run_passphrase (const char  *database,
+                           int          argc,
+                           char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+
+  return run_with_passphrase ("passphrase", database, argc, argv, entries, FALSE,
+                              change_passphrase, NULL);
 }
 
 static gboolean

@@ -52,6 +52,9 @@ gboolean     escale_cli_unlock        (const char    *path,
 int          escale_cli_run_encrypt   (const char    *database,
                                        int            argc,
                                        char         **argv);
+int          escale_cli_run_passphrase (const char   *database,
+                                       int            argc,
+                                       char         **argv);
 int          escale_cli_run_backup    (const char    *database,
                                        int            argc,
                                        char         **argv);

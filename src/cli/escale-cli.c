@@ -69,6 +69,8 @@ static const Command commands[] = {
   { "report", N_("Write a funder or activity report as an XLSX spreadsheet"),
     escale_cli_run_report },
   { "encrypt", N_("Encrypt the database under a passphrase"), escale_cli_run_encrypt },
+  { "passphrase", N_("Change the passphrase of an encrypted database"),
+    escale_cli_run_passphrase },
   { "backup", N_("Write an encrypted backup of the database"), escale_cli_run_backup },
   { "restore", N_("Make the database again from an encrypted backup"), escale_cli_run_restore },
 };
