@@ -98,6 +98,30 @@ escale_test_save_screenshot (GtkWidget  *widget,
 }
 
 /**
+ * escale_test_show_timeline:
+ *
+ * Returns: (transfer none): the view, owned by *@window
+ */
+EscaleTimelineView *
+escale_test_show_timeline (EscaleStore  *store,
+                           gint64        person_id,
+                           int           height,
+                           GtkWindow   **window)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  EscaleTimelineView *view = ESCALE_TIMELINE_VIEW (escale_timeline_view_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 720, height);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (*window, overlay);
+  gtk_window_present (*window);
+  escale_timeline_view_set_person (view, store, person_id);
+  escale_test_spin ();
+  return view;
+}
+
+/**
  * escale_test_find_shortcut:
  *
  * Returns: (transfer full) (nullable): the shortcut

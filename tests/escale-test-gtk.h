@@ -6,12 +6,21 @@
 
 #include <adwaita.h>
 
+#include "escale-store.h"
+#include "escale-timeline-view.h"
+
 G_BEGIN_DECLS
 
 void escale_test_init_gtk (int    *argc,
                            char ***argv);
 void escale_test_spin     (void);
 void escale_test_wait_for_size (GtkWidget *widget);
+/* The timeline of @person_id in a new window @height pixels high, under a
+ * toast overlay as in the app, shown and settled. */
+EscaleTimelineView *escale_test_show_timeline (EscaleStore  *store,
+                                               gint64        person_id,
+                                               int           height,
+                                               GtkWindow   **window);
 /* Saves a PNG of @widget as it is drawn, as @name in the build folder
  * (ESCALE_BUILD_DIR), once it has been drawn. */
 void escale_test_save_screenshot (GtkWidget  *widget,

@@ -105,7 +105,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   (void) data;
   fixture->store = escale_test_store_new ();
@@ -119,14 +118,8 @@ fixture_set_up (Fixture       *fixture,
   add_programme (fixture);
   add_status (fixture);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 720, 1400);
-  fixture->view = ESCALE_TIMELINE_VIEW (escale_timeline_view_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->view));
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
-  escale_timeline_view_set_person (fixture->view, fixture->store, fixture->person);
-  spin ();
+  fixture->view = escale_test_show_timeline (fixture->store, fixture->person, 1400,
+                                             &fixture->window);
 }
 
 static void
