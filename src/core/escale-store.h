@@ -19,6 +19,10 @@ typedef enum {
   ESCALE_STORE_ERROR_INVALID,
   ESCALE_STORE_ERROR_PERMISSION,  /* the role of the logged-in account may not do it */
   ESCALE_STORE_ERROR_LOGIN,       /* wrong login or password, locked account */
+  ESCALE_STORE_ERROR_DAMAGED,     /* not a database, or a damaged one */
+  ESCALE_STORE_ERROR_FULL,        /* the disk is full: nothing was written */
+  ESCALE_STORE_ERROR_READ_ONLY,   /* the file or its folder cannot be written */
+  ESCALE_STORE_ERROR_BUSY,        /* another program kept the database busy too long */
 } EscaleStoreError;
 
 #define ESCALE_TYPE_STORE (escale_store_get_type ())
@@ -42,6 +46,15 @@ void         escale_store_set_cancellable  (EscaleStore  *self,
 gboolean     escale_store_check            (EscaleStore  *self,
                                             GPtrArray    *problems,
                                             GError      **error);
+/* SQLite's quick check of the whole file: ESCALE_STORE_ERROR_DAMAGED with
+ * its first finding when it fails. Seconds on a large database. */
+gboolean     escale_store_quick_check      (EscaleStore  *self,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+/* Whether @path is on a network or cloud-synchronised file system, where
+ * the database's write-ahead log is not safe; @why says which. */
+gboolean     escale_store_path_is_shared   (const char   *path,
+                                            char        **why);
 char        *escale_store_get_setting      (EscaleStore  *self,
                                             const char   *key);
 gboolean     escale_store_set_setting      (EscaleStore  *self,
