@@ -71,8 +71,9 @@ static const Command commands[] = {
   { "encrypt", N_("Encrypt the database under a passphrase"), escale_cli_run_encrypt },
   { "passphrase", N_("Change the passphrase of an encrypted database"),
     escale_cli_run_passphrase },
-  { "backup", N_("Write an encrypted backup of the database"), escale_cli_run_backup },
-  { "restore", N_("Make the database again from an encrypted backup"), escale_cli_run_restore },
+  { "backup", N_("Write a checked backup of the database"), escale_cli_run_backup },
+  { "restore", N_("Put a backup in place of the database, keeping a copy of it"),
+    escale_cli_run_restore },
 };
 
 /* Helpers */
