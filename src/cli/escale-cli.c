@@ -125,6 +125,20 @@ escale_cli_parse_command (const char    *command,
 }
 
 /* Opens the database and logs in, when it has accounts. */
+/* SQLite's write-ahead log is not safe between computers. */
+static void
+warn_if_shared (const char *path)
+{
+  g_autofree char *why = NULL;
+
+  if (!escale_store_path_is_shared (path, &why))
+    return;
+  /* Translators: %s is the reason, e.g. "it is in a synchronised folder (Dropbox)" */
+  g_printerr (_("Warning: this database should not be used from two computers at once: %s."),
+              why);
+  g_printerr ("\n");
+}
+
 EscaleStore *
 escale_cli_open_store (const char  *database,
             gboolean     must_exist,
@@ -143,6 +157,7 @@ escale_cli_open_store (const char  *database,
   if (!escale_cli_unlock (path, error) ||
       !(store = escale_store_open (path, error)) || !escale_cli_log_in (store, error))
     return NULL;
+  warn_if_shared (path);
   return g_steal_pointer (&store);
 }
 
