@@ -10,6 +10,7 @@
 #include "escale-action-store.h"
 #include "escale-agenda-page.h"
 #include "escale-audit-window.h"
+#include "escale-import-dialog.h"
 #include "escale-partners-page.h"
 #include "escale-people-page.h"
 #include "escale-person-store.h"
@@ -198,6 +199,21 @@ audit_log_action (GtkWidget                *widget,
   gtk_window_present (GTK_WINDOW (escale_audit_window_new (GTK_WINDOW (self), self->store)));
 }
 
+/* Opens the Import dialog, for partners on the Partners page, for people elsewhere. */
+static void
+import_action (GtkWidget                *widget,
+               G_GNUC_UNUSED const char *action_name,
+               G_GNUC_UNUSED GVariant   *parameter)
+{
+  EscaleWindow *self = ESCALE_WINDOW (widget);
+  gboolean partners = adw_view_stack_get_visible_child (self->stack) ==
+                      GTK_WIDGET (self->partners_page);
+
+  gtk_window_present (GTK_WINDOW (escale_import_dialog_new (GTK_WINDOW (self), self->store,
+                                                            partners ? ESCALE_IMPORT_PARTNERS
+                                                                     : ESCALE_IMPORT_PEOPLE)));
+}
+
 static void
 show_page (EscaleWindow *self,
            GtkWidget    *page,
@@ -236,6 +252,8 @@ show_pages_for_role (EscaleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-reports", reports);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log",
                                  escale_role_allows (role, ESCALE_OP_READ_AUDIT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 escale_role_allows (role, ESCALE_OP_IMPORT));
   if (visible != NULL &&
       !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack, visible)))
     adw_view_stack_set_visible_child (self->stack, people ? GTK_WIDGET (self->people_page)
@@ -381,6 +399,7 @@ escale_window_class_init (EscaleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-reports", NULL, show_reports_action);
   gtk_widget_class_install_action (widget_class, "win.print-agenda", NULL, print_agenda_action);
   gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
 static void

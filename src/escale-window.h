@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (EscaleWindow, escale_window, ESCALE, WINDOW, AdwApplicatio
  * win.show-reports, win.show-partner (x: a partner's id, shown on the
  * Partners page),
  * win.new-person, win.edit-person, win.search, win.print-agenda,
- * win.preferences, win.audit-log (the audit log's window). The pages and
+ * win.preferences, win.audit-log (the audit log's window), win.import (the
+ * Import dialog, for partners on the Partners page). The pages and
  * actions the role logged into the store may not use are hidden and
  * disabled: treasurers see the Reports page only, volunteers no Reports,
  * and only administrators the audit log. */

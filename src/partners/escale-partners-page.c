@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-partner-card.h"
 #include "escale-partner-item.h"
 #include "escale-partner-row.h"
@@ -53,6 +54,8 @@ struct _EscalePartnersPage
   GtkLabel           *count_label;
   GtkWidget          *edit_button;
   GtkWidget          *refer_button;
+  GtkWidget          *import_menu_button;
+  GtkWidget          *empty_import_button;
   GtkStack           *view_stack;
   GtkStack           *card_stack;
   EscalePartnerCard  *card;
@@ -406,6 +409,8 @@ escale_partners_page_class_init (EscalePartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, refer_button);
+  gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, import_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, EscalePartnersPage, card);
@@ -455,6 +460,11 @@ escale_partners_page_set_store (EscalePartnersPage *self,
   setup_filters (self, store);
   self->store = g_object_ref (store);
   escale_partner_card_set_store (self->card, store);
+  /* Import Partners… (win.import) is offered to the roles that may import. */
+  gtk_widget_set_visible (self->import_menu_button,
+                          escale_role_allows (escale_store_get_role (store), ESCALE_OP_IMPORT));
+  gtk_widget_set_visible (self->empty_import_button,
+                          gtk_widget_get_visible (self->import_menu_button));
   reload (self);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "escale-account.h"
 #include "escale-application.h"
 #include "escale-audit.h"
 #include "escale-people-page.h"
@@ -38,6 +39,7 @@ struct _EscalePeoplePage
   GtkScrolledWindow   *list_scroll;
   GtkListView         *list_view;
   GtkLabel            *count_label;
+  GtkWidget           *import_button;
   GtkStack            *content_stack;
   EscalePersonView    *person_view;
 };
@@ -425,6 +427,7 @@ escale_people_page_class_init (EscalePeoplePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/escale/Escale/people/escale-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EscalePeoplePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EscalePeoplePage, import_button);
   gtk_widget_class_bind_template_child (widget_class, EscalePeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EscalePeoplePage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, EscalePeoplePage, referent_filter);
@@ -464,6 +467,9 @@ escale_people_page_set_store (EscalePeoplePage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  /* Import… (win.import) is offered to the roles that may import. */
+  gtk_widget_set_visible (self->import_button,
+                          escale_role_allows (escale_store_get_role (store), ESCALE_OP_IMPORT));
   {
     g_autoptr(GtkListItemFactory) factory = escale_person_row_factory_new (store);
 
