@@ -160,6 +160,18 @@ wait_while_busy (EscaleImportDialog *dialog)
   spin ();
 }
 
+/* Lets the main loop run until the object *@pointer (a weak pointer) is finalized. */
+static void
+wait_until_gone (gpointer *pointer)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*pointer != NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (*pointer);
+}
+
 /* What the file chooser does with the file chosen. */
 static void
 choose_fixture (EscaleImportDialog *dialog,
@@ -258,15 +270,13 @@ test_import_workbook (Fixture       *fixture,
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM person"), ==, 0);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  escale_test_click (dialog, "_Import");
-  {
-    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-    while (dialog != NULL && g_get_monotonic_time () < deadline)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-  }
-  g_assert_null (dialog);
+  g_signal_emit_by_name (find_button (dialog, "_Import"), "clicked");
+  g_assert_cmpstr (escale_import_dialog_get_step (dialog), ==, "busy");
+  /* An import under way is not left half done: the dialog stays until it ends. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_until_gone ((gpointer *) &dialog);
   g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM person"), ==, 5);
   g_assert_cmpint (count (fixture->store,
                           "SELECT count(*) FROM person WHERE family_name = 'Tesfaye' "
@@ -279,6 +289,56 @@ test_import_workbook (Fixture       *fixture,
   /* The People page read them. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (escale_people_page_get_list (
     ESCALE_PEOPLE_PAGE (escale_window_get_people_page (fixture->window))))), ==, 5);
+}
+
+/* A write that fails (a full disk, say): said in the dialog, nothing
+ * written, and Import can be tried again once the cause is gone. */
+static void
+test_import_error (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  EscaleImportDialog *dialog = open_dialog (fixture->window);
+
+  choose_fixture (dialog, "import-people.csv");
+  g_assert_cmpstr (escale_import_dialog_get_step (dialog), ==, "plan");
+  escale_test_exec_printf (fixture->store,
+                           "CREATE TRIGGER test_full BEFORE INSERT ON person "
+                           "BEGIN SELECT RAISE (FAIL, 'database or disk is full'); END");
+  escale_test_click (dialog, "_Import");
+  wait_while_busy (dialog);
+  g_assert_cmpstr (escale_import_dialog_get_step (dialog), ==, "plan");
+  g_assert_nonnull (escale_test_find_label (dialog, "The import failed and nothing was imported: "
+                                                    "Line 2: Database error: database or disk "
+                                                    "is full"));
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM household"), ==, 0);
+
+  escale_test_exec_printf (fixture->store, "DROP TRIGGER test_full");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  escale_test_click (dialog, "_Import");
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM person"), ==, 4);
+  spin ();
+  g_assert_nonnull (escale_test_find_label (fixture->window, "4 people imported"));
+}
+
+/* Cancel while the file is checked: the dialog goes at once, the worker's
+ * answer is dropped. */
+static void
+test_cancel_check (Fixture       *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  EscaleImportDialog *dialog = open_dialog (fixture->window);
+  g_autofree char *path = fixture_path ("import-people.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  escale_import_dialog_open_file (dialog, file);
+  g_assert_cmpstr (escale_import_dialog_get_step (dialog), ==, "busy");
+  g_signal_emit_by_name (find_button (dialog, "_Cancel"), "clicked");
+  g_assert_null (find_dialog ());
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM person"), ==, 0);
 }
 
 /* Import Partners… on the Partners page, where the list is empty. */
@@ -434,6 +494,8 @@ main (int   argc,
   g_test_add (path, Fixture, GINT_TO_POINTER (role), fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/import/problems", ESCALE_ROLE_STAFF, test_problems);
   ADD ("/ui/import/workbook", ESCALE_ROLE_STAFF, test_import_workbook);
+  ADD ("/ui/import/error", ESCALE_ROLE_STAFF, test_import_error);
+  ADD ("/ui/import/cancel", ESCALE_ROLE_STAFF, test_cancel_check);
   ADD ("/ui/import/partners-page", ESCALE_ROLE_STAFF, test_partners_page);
   ADD ("/ui/import/staff-entries", ESCALE_ROLE_STAFF, test_staff_entries);
   ADD ("/ui/import/volunteer", ESCALE_ROLE_VOLUNTEER, test_volunteer);
