@@ -358,6 +358,7 @@ test_partners_page (Fixture       *fixture,
   button = find_button (page, "_Import Partners…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
+  screenshot (fixture->window, "import-partners-page.png");
   g_signal_emit_by_name (button, "clicked");
   spin ();
   dialog = find_dialog ();
@@ -414,6 +415,7 @@ test_staff_entries (Fixture       *fixture,
 
   g_assert_nonnull (people_import);
   g_assert_true (gtk_widget_is_drawable (people_import));
+  screenshot (fixture->window, "import-people-page.png");
   g_signal_emit_by_name (people_import, "clicked");
   spin ();
   g_assert_nonnull (find_dialog ());

@@ -74,6 +74,8 @@ show_step (EscaleImportDialog *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->choose_button), "suggested-action");
   gtk_widget_set_visible (self->import_button, plan);
+  gtk_window_set_default_widget (GTK_WINDOW (self), plan ? self->import_button
+                                                         : GTK_WIDGET (self->choose_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", !self->importing);
   adw_window_title_set_subtitle (self->window_title,
                                  choose ? "" : escale_import_kind_label (self->kind));
