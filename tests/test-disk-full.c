@@ -13,7 +13,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <linux/capability.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "escale-action-store.h"
@@ -274,7 +277,8 @@ test_full_report (Fixture       *f,
   fill_disk (f);
 
   g_assert_false (escale_report_export (f->store, params, output, NULL, NULL, NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "The disk is full"));
   g_test_message ("report: %s", error->message);
   g_clear_error (&error);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
@@ -347,23 +351,50 @@ test_read_only_mount (Fixture       *f,
   escale_test_add_person (f->store, "Karimi", "Ahmad", NULL);
 }
 
-/* A database file the user may not write (as root, permissions do not
- * hold: that part is skipped). */
+/* Drops every capability of this process: root, or the owner of the user
+ * namespace, may write any file otherwise. */
+static gboolean
+drop_capabilities (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { { 0, 0, 0 } };
+
+  return syscall (SYS_capset, &header, data) == 0;
+}
+
+/* A database file of mode 0444, opened by a process without the
+ * capabilities that would let it write anyway (a child, as they cannot be
+ * had back). */
 static void
 test_read_only_file (Fixture       *f,
                      gconstpointer  data G_GNUC_UNUSED)
 {
+  pid_t pid;
+  int wstatus;
+
   if (skip_without_tmpfs ())
     return;
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root may write a file of mode 0444: run as another user to test it");
-      return;
-    }
   g_clear_object (&f->store);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  assert_cannot_write (f->path);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (!drop_capabilities ())
+        _exit (77);
+      g_assert_cmpint (access (f->path, W_OK), !=, 0);
+      assert_cannot_write (f->path);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &wstatus, 0), ==, pid);
   g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
+  if (WIFEXITED (wstatus) && WEXITSTATUS (wstatus) == 77)
+    {
+      g_test_skip ("cannot drop this process's capabilities, which let it write any file");
+      return;
+    }
+  g_assert_true (WIFEXITED (wstatus));
+  g_assert_cmpint (WEXITSTATUS (wstatus), ==, 0);
   assert_whole (f);
   g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 2);
 }
