@@ -34,7 +34,7 @@
 #include "escale-test-util.h"
 #include "escale-test-xlsx.h"
 
-#define DEFAULT_CYCLES 150
+#define DEFAULT_CYCLES 120
 #define ROUND 8                  /* cycles on one database */
 #define MIN_ROWS 1000
 #define MAX_ROWS 3000
