@@ -399,6 +399,59 @@ test_read_only_file (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 2);
 }
 
+/* A file that is not a database, and a database with a damaged page: the
+ * damaged message, not SQLite's own words. */
+static void
+test_damaged (void)
+{
+  g_autofree char *garbage = escale_test_tmp_path ("garbage.db");
+  g_autofree char *path = escale_test_tmp_path ("damaged.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (garbage, "file_number;family_name\n2026-0001;Haddad\n"
+                                      "and more lines to fill a page header\n", -1, NULL));
+  g_assert_null (escale_store_open (garbage, &error));
+  g_test_message ("not a database: %s", error->message);
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "is not an Escale database"));
+  g_clear_error (&error);
+
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 200; i++)
+      escale_test_add_person (store, "Haddad", "Samir", NULL);
+  }
+  /* Every page after the first few overwritten with noise. */
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize i = 8 * 4096; i < length; i++)
+    data[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  {
+    g_autoptr(EscaleStore) store = escale_store_open (path, &error);
+
+    if (store != NULL)
+      {
+        gboolean ran = escale_store_check (store, problems, &error);
+
+        g_test_message ("check: %s", ran ? "ran" : error->message);
+        if (ran)
+          g_assert_cmpuint (problems->len, >, 0);
+        else
+          g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED);
+      }
+    else
+      {
+        g_test_message ("open: %s", error->message);
+        g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +472,7 @@ main (int   argc,
   ADD ("/read-only/mount", test_read_only_mount);
   ADD ("/read-only/file", test_read_only_file);
 #undef ADD
+  g_test_add_func ("/damaged/open", test_damaged);
 
   status = g_test_run ();
   escale_test_cleanup ();
