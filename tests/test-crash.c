@@ -77,9 +77,20 @@ typedef struct
   double      seconds;
 } Tally;
 
+static Tally totals = { .name = "all loops" };
+
 static void
 tally_print (const Tally *tally)
 {
+  if (tally != &totals)
+    {
+      totals.cycles += tally->cycles;
+      totals.killed_during += tally->killed_during;
+      totals.killed_after += tally->killed_after;
+      totals.reported += tally->reported;
+      totals.committed += tally->committed;
+      totals.seconds += tally->seconds;
+    }
   g_test_message ("%s: %u cycles, %u killed while running, %u killed after finishing, "
                   "%u reported success, %u committed in all, %.1f s",
                   tally->name, tally->cycles, tally->killed_during, tally->killed_after,
@@ -303,16 +314,41 @@ check_cycles (const char       *db,
     }
 }
 
+/* Runs @args to the end: its run time. */
+static double
+time_run (const char * const *args)
+{
+  g_autoptr(Run) run = run_cli_killed (args, -1);
+
+  if (run->status != 0)
+    g_error ("%s %s: %s%s", args[2], args[3], run->out, run->err);
+  return run->seconds;
+}
+
+/* The median of three run times, as the machine may be busy. */
+static double
+median_of_three (double times[3])
+{
+  qsort (times, 3, sizeof (double), escale_test_compare_doubles);
+  return times[1];
+}
+
 static double
 time_import (const char       *db,
              const ImportLoop *loop)
 {
-  g_autofree char *csv = loop->make_csv ("T", (MIN_ROWS + MAX_ROWS) / 2);
-  g_autoptr(Run) run = run_cli ("--database", db, "import", loop->kind, csv);
+  double times[3];
 
-  g_assert_cmpint (run->status, ==, 0);
-  g_unlink (csv);
-  return run->seconds;
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("T%u", i);
+      g_autofree char *csv = loop->make_csv (prefix, (MIN_ROWS + MAX_ROWS) / 2);
+
+      times[i] = time_run ((const char *[]) { "--database", db, "import", loop->kind, csv,
+                                              NULL });
+      g_unlink (csv);
+    }
+  return median_of_three (times);
 }
 
 static void
@@ -470,21 +506,21 @@ test_kill_report (void)
   gboolean have_ssconvert = g_getenv ("ESCALE_SSCONVERT") != NULL;
   guint complete = 0, read_back = 0, temporaries = 0, unaudited = 0;
   Tally tally = { .name = "report" };
-  double seconds;
+  double times[3], seconds;
   gint64 start;
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  {
-    g_autofree char *output = g_build_filename (dir, "timing.xlsx", NULL);
-    g_autoptr(Run) run = run_cli ("--database", db, "report", "--template", "activity",
-                                  "--from", "2024-01-01", "--to", "2024-12-31",
-                                  "--output", output);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *output = g_build_filename (dir, "timing.xlsx", NULL);
 
-    g_assert_cmpint (run->status, ==, 0);
-    seconds = run->seconds;
-    g_unlink (output);
-    audit++;
-  }
+      times[i] = time_run ((const char *[]) { "--database", db, "report",
+                                              "--template", "activity", "--from", "2024-01-01",
+                                              "--to", "2024-12-31", "--output", output, NULL });
+      g_unlink (output);
+      audit++;
+    }
+  seconds = median_of_three (times);
   g_test_message ("report: an uninterrupted report takes %.2f s", seconds);
   start = g_get_monotonic_time ();
   for (guint c = 0; c < n_cycles; c++)
@@ -798,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/crash/busy-message", test_busy_message);
 
   status = g_test_run ();
+  tally_print (&totals);
   escale_test_cleanup ();
   return status;
 }
