@@ -514,7 +514,7 @@ test_tamper_main (void)
       g_assert_cmpuint (problems->len, >, 0);
     else
       {
-        g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL);
+        g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED);
         g_assert_nonnull (strstr (error->message, "damaged or was altered"));
       }
   }

@@ -957,13 +957,13 @@ test_file_numbers (void)
   g_assert_cmpint (query_int (store, "SELECT count(DISTINCT file_number) FROM person"), ==, 6);
   {
     /* 0004 was skipped at i == 4; numbers go on after the last one. */
-    g_autofree char *next = escale_store_next_file_number (store, year);
+    g_autofree char *next = escale_store_next_file_number (store, year, NULL);
     g_autofree char *want = g_strdup_printf ("%d-0007", year);
     g_assert_cmpstr (next, ==, want);
   }
   {
-    g_autofree char *a = escale_store_next_file_number (store, 1999);
-    g_autofree char *b = escale_store_next_file_number (store, 1999);
+    g_autofree char *a = escale_store_next_file_number (store, 1999, NULL);
+    g_autofree char *b = escale_store_next_file_number (store, 1999, NULL);
     g_assert_cmpstr (a, ==, "1999-0001");
     g_assert_cmpstr (b, ==, "1999-0002");
   }

@@ -973,13 +973,11 @@ set_file_number (Demo          *demo,
                  GError       **error)
 {
   const char *first_contact = escale_person_get (person, ESCALE_FIELD_FIRST_CONTACT);
-  g_autofree char *number = escale_store_next_file_number (demo->store, atoi (first_contact));
+  g_autofree char *number = escale_store_next_file_number (demo->store, atoi (first_contact),
+                                                           error);
 
   if (number == NULL)
-    {
-      escale_store_set_sql_error (demo->store, error);
-      return FALSE;
-    }
+    return FALSE;
   escale_person_set (person, ESCALE_FIELD_FILE_NUMBER, number);
   return TRUE;
 }

@@ -378,12 +378,9 @@ generate_file_number (EscaleStore   *store,
   g_autofree char *number = NULL;
 
   year[4] = '\0';
-  number = escale_store_next_file_number (store, atoi (year));
+  number = escale_store_next_file_number (store, atoi (year), error);
   if (number == NULL)
-    {
-      escale_store_set_sql_error (store, error);
-      return FALSE;
-    }
+    return FALSE;
   escale_person_set (person, ESCALE_FIELD_FILE_NUMBER, number);
   return TRUE;
 }
@@ -936,11 +933,12 @@ escale_store_find_file_number (EscaleStore *store,
  * the settings makes this constant time; numbers already taken (by an
  * import) are skipped.
  *
- * Returns: (transfer full) (nullable): the number, or %NULL on a database error
+ * Returns: (transfer full) (nullable): the number, or %NULL with @error
  */
 char *
-escale_store_next_file_number (EscaleStore *store,
-                               int          year)
+escale_store_next_file_number (EscaleStore  *store,
+                               int           year,
+                               GError      **error)
 {
   g_autofree char *key = g_strdup_printf ("file_number.%d", year);
   g_autofree char *last = escale_store_get_setting (store, key);
@@ -956,7 +954,9 @@ escale_store_next_file_number (EscaleStore *store,
   while (escale_store_find_file_number (store, number) != 0);
 
   counter = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  if (!escale_store_set_setting (store, key, counter, NULL))
+  /* The error is said here: the rollback that follows a failure clears
+   * SQLite's own (a read-only file said "not an error"). */
+  if (!escale_store_set_setting (store, key, counter, error))
     g_clear_pointer (&number, g_free);
   return number;
 }

@@ -37,7 +37,8 @@ gboolean      escale_store_delete_person       (EscaleStore   *store,
 gint64        escale_store_find_file_number    (EscaleStore   *store,
                                                 const char    *file_number);
 char         *escale_store_next_file_number    (EscaleStore   *store,
-                                                int            year);
+                                                int            year,
+                                                GError       **error);
 gboolean      escale_store_close_person        (EscaleStore   *store,
                                                 gint64         id,
                                                 const char    *date,

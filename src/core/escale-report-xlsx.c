@@ -802,6 +802,7 @@ write_workbook (Writer      *writer,
 {
   g_autofree char *display = NULL;
   lxw_error err;
+  int saved_errno;
 
   writer->workbook = workbook_new (tmp_path);
   if (writer->workbook == NULL)
@@ -815,13 +816,21 @@ write_workbook (Writer      *writer,
       g_clear_pointer (&writer->workbook, lxw_workbook_free);
       return FALSE;
     }
+  errno = 0;
   err = workbook_close (g_steal_pointer (&writer->workbook));
+  saved_errno = errno;
   if (err == LXW_NO_ERROR)
     return TRUE;
   display = g_filename_display_name (path);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               /* Translators: %s are a file's name and a technical reason */
-               _("Could not write the spreadsheet “%s”: %s"), display, lxw_strerror (err));
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 /* Translators: %s is a file's name */
+                 _("The disk is full: the spreadsheet “%s” was not written. "
+                   "Free some space, then try again."), display);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 /* Translators: %s are a file's name and a technical reason */
+                 _("Could not write the spreadsheet “%s”: %s"), display, lxw_strerror (err));
   return FALSE;
 }
 

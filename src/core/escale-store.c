@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -302,9 +303,19 @@ escale_store_open_with_schema (const char         *path,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        encrypted ? ESCALE_CRYPT_VFS_NAME : NULL) != SQLITE_OK)
     {
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_OPEN,
-                   _("Could not open the database %s: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      g_autoptr(GError) known = NULL;
+
+      /* A full disk, a read-only folder… said as the other errors are. */
+      if (self->db != NULL)
+        escale_store_set_sql_error (self, &known);
+      if (known != NULL && known->code != ESCALE_STORE_ERROR_SQL)
+        g_set_error (error, ESCALE_STORE_ERROR, known->code,
+                     /* Translators: %s are a file path and what went wrong */
+                     _("Could not open the database %s: %s"), path, known->message);
+      else
+        g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_OPEN,
+                     _("Could not open the database %s: %s"), path,
+                     self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
 
@@ -425,16 +436,57 @@ escale_store_get_db (EscaleStore *self)
   return self->db;
 }
 
-/* A page of an encrypted database failed its tag (escale-crypt-vfs.c). */
+/* The error that SQLite's last result and the system's errno behind it
+ * stand for, in words a volunteer understands, when it is one the user can
+ * act on: a full disk, a file that cannot be written, another program
+ * holding the database, a damaged file. Returns %FALSE for the others. */
 static gboolean
-set_damaged_error (EscaleStore  *self,
-                   GError      **error)
+set_known_error (EscaleStore  *self,
+                 GError      **error)
 {
-  if (sqlite3_extended_errcode (self->db) != SQLITE_IOERR_DATA)
+  int code = sqlite3_extended_errcode (self->db);
+  int sys_errno = sqlite3_system_errno (self->db);
+  int primary = code & 0xff;
+  /* SQLite opens a file it may not write read-only, then fails to open
+   * its write-ahead log or to write. */
+  gboolean denied = sqlite3_db_readonly (self->db, "main") == 1 ||
+                    sys_errno == EROFS || sys_errno == EACCES || sys_errno == EPERM;
+
+  /* A new file in a folder that cannot be written: SQLite's last try,
+   * opening it read-only, left ENOENT. */
+  if (primary == SQLITE_CANTOPEN && !denied && self->path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      denied = g_access (dir, W_OK) != 0 && (errno == EROFS || errno == EACCES);
+    }
+
+  /* A page of an encrypted database failed its tag (escale-crypt-vfs.c). */
+  if (code == SQLITE_IOERR_DATA)
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED,
+                         _("The database file is damaged or was altered: a page of it "
+                           "fails its integrity check"));
+  else if (primary == SQLITE_FULL ||
+           ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
+            (sys_errno == ENOSPC || sys_errno == EDQUOT)))
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_FULL,
+                         _("The disk is full: this change was not saved. "
+                           "Free some space, then save again."));
+  else if (primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+           ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && denied))
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_READ_ONLY,
+                         _("The database cannot be written: its file or folder is read-only, "
+                           "or you are not allowed to change them. Nothing was saved."));
+  else if (primary == SQLITE_BUSY)
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BUSY,
+                         _("Another program is using the database (perhaps Escale on another "
+                           "account); try again in a moment."));
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED,
+                         _("The database file is damaged or is not an Escale database: "
+                           "restore it from a backup."));
+  else
     return FALSE;
-  g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
-                       _("The database file is damaged or was altered: a page of it "
-                         "fails its integrity check"));
   return TRUE;
 }
 
@@ -442,7 +494,7 @@ void
 escale_store_set_sql_error (EscaleStore  *self,
                             GError      **error)
 {
-  if (set_damaged_error (self, error))
+  if (set_known_error (self, error))
     return;
   g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
                _("Database error: %s"), sqlite3_errmsg (self->db));
@@ -497,7 +549,7 @@ escale_store_exec (EscaleStore  *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      if (!set_damaged_error (self, error))
+      if (!set_known_error (self, error))
         g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_SQL,
                      _("Database error: %s"), message ? message : "?");
       sqlite3_free (message);
