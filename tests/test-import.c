@@ -565,7 +565,7 @@ test_import_problems (void)
     { "family_name,household,household_role\nA,K,boss\n", 2, "household_role" },
     { "family_name,closed_on\nA,2020-01-01\n", 2, "close_reason" },
     { "family_name,file_number\nA,X-1\n\nB,X-1\n", 4, "file_number" },
-    { "family_name\nA,surplus\n", 2, "column 2" },
+    { "family_name\nA,surplus\n", 2, "2" },
     { "Family Name;City\nA;\"Lyon\n", 2, "City" },
   };
 

@@ -738,16 +738,17 @@ test_import_bad_rows (void)
                         FALSE);
   problems = problems_text (report);
   g_assert_cmpstr (problems, ==,
-                   "3:name: This value is required\n"
+                   "3:name: This cell is empty, but a value is required\n"
                    "4:kind: Unknown kind of partner “castle”\n"
                    "5:latitude: Give both the latitude and the longitude, or neither\n"
                    "6:latitude: The latitude must be between -90 and 90\n"
-                   "7:latitude: Not a coordinate: write a decimal number, such as 48.8566\n"
+                   "7:latitude: “north” is not a coordinate: write a decimal number, such as "
+                   "48.8566\n"
                    "8:email: This is not an email address, such as contact@example.org\n"
                    "9:themes: Unknown theme “castles”\n"
                    "10:capacity_free: There cannot be more free places than places\n"
                    "11:themes: Give a theme: a capacity belongs to the service of a theme\n"
-                   "12:capacity_total: Not a number of places: write digits only, "
+                   "12:capacity_total: “-5” is not a number of places: write digits only, "
                    "for example 12\n"
                    "13:languages: Unknown language “zz”: use an ISO 639 code, "
                    "such as fr, ar or prs\n"

@@ -1,8 +1,6 @@
 /* escale-cli-crypt.c — encrypted databases on the command line
  *
  *   escale-cli --database PATH encrypt            the database sealed under a passphrase
- *   escale-cli --database PATH backup --output FILE     an encrypted backup
- *   escale-cli --database PATH restore --from FILE      the database made again from one
  *   escale-cli --database PATH passphrase               a new passphrase, every page sealed again
  *
  * The passphrase comes from the ESCALE_PASSPHRASE environment variable
@@ -29,8 +27,8 @@ database_path (const char *database)
   return database ? g_strdup (database) : escale_store_default_path ();
 }
 
-static char *
-read_passphrase (const char  *path,
+char *
+escale_cli_read_passphrase (const char  *path,
                  gboolean     confirm,
                  GError     **error)
 {
@@ -49,7 +47,7 @@ escale_cli_unlock (const char  *path,
 
   if (!escale_crypt_is_encrypted (path))
     return TRUE;
-  if (!(passphrase = read_passphrase (path, FALSE, error)))
+  if (!(passphrase = escale_cli_read_passphrase (path, FALSE, error)))
     return FALSE;
   ok = escale_crypt_unlock (path, passphrase, error);
   escale_cli_secret_free (passphrase);
@@ -78,16 +76,8 @@ run_with_passphrase (const char  *command,
 
   if (!escale_cli_parse_command (command, NULL, entries, &argc, &argv, &status))
     return status;
-  /* @data: the file a backup or restore needs. */
-  if (data != NULL && *(char **) data == NULL)
-    {
-      g_autofree char *usage = g_strdup_printf ("%s %s", PROGRAM_NAME, command);
-
-      return escale_cli_usage_error (usage, _("Say which backup file: --output FILE or "
-                                              "--from FILE"));
-    }
   if (!escale_crypt_register (&error) ||
-      !(passphrase = read_passphrase (path, new_passphrase, &error)))
+      !(passphrase = escale_cli_read_passphrase (path, new_passphrase, &error)))
     return escale_cli_report_error (error);
   ok = operation (path, passphrase, data, &error);
   escale_cli_secret_free (passphrase);
@@ -147,58 +137,4 @@ escale_cli_run_passphrase (const char  *database,
 
   return run_with_passphrase ("passphrase", database, argc, argv, entries, FALSE,
                               change_passphrase, NULL);
-}
-
-static gboolean
-backup (const char  *path,
-        const char  *passphrase,
-        gpointer     data,
-        GError     **error)
-{
-  const char *output = *(char **) data;
-
-  return (!escale_crypt_is_encrypted (path) || escale_crypt_unlock (path, passphrase, error)) &&
-         escale_crypt_backup (path, passphrase, output, error);
-}
-
-static gboolean
-restore (const char  *path,
-         const char  *passphrase,
-         gpointer     data,
-         GError     **error)
-{
-  return escale_crypt_restore (*(char **) data, passphrase, path, error);
-}
-
-static int
-run_backup_or_restore (const char  *command,
-                       const char  *option,
-                       const char  *database,
-                       int          argc,
-                       char       **argv,
-                       gboolean   (*operation) (const char *, const char *, gpointer, GError **))
-{
-  g_autofree char *file = NULL;
-  GOptionEntry entries[] = {
-    { option, 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The backup file"), N_("FILE") },
-    { NULL }
-  };
-
-  return run_with_passphrase (command, database, argc, argv, entries, FALSE, operation, &file);
-}
-
-int
-escale_cli_run_backup (const char  *database,
-                       int          argc,
-                       char       **argv)
-{
-  return run_backup_or_restore ("backup", "output", database, argc, argv, backup);
-}
-
-int
-escale_cli_run_restore (const char  *database,
-                        int          argc,
-                        char       **argv)
-{
-  return run_backup_or_restore ("restore", "from", database, argc, argv, restore);
 }

@@ -46,9 +46,13 @@ char        *escale_cli_read_secret   (const char    *variable,
 void         escale_cli_secret_free   (char          *secret);
 
 /* In escale-cli-crypt.c: an encrypted database's passphrase, and the
- * encrypt, backup and restore commands. */
+ * encrypt and passphrase commands. */
 gboolean     escale_cli_unlock        (const char    *path,
                                        GError       **error);
+char        *escale_cli_read_passphrase (const char  *path,
+                                         gboolean     confirm,
+                                         GError     **error);
+/* In escale-cli-backup.c */
 int          escale_cli_run_encrypt   (const char    *database,
                                        int            argc,
                                        char         **argv);

@@ -60,7 +60,8 @@ static const Command commands[] = {
   { "demo", N_("Add realistic demo people and their follow-up"), run_demo },
   { "search", N_("Find people, as the search box does"), run_search },
   { "check", N_("Check the integrity of the database"), run_check },
-  { "import", N_("Import people, actions, programmes, enrolments or partners from a CSV file"),
+  { "import", N_("Import people, actions, programmes, enrolments or partners from a CSV file or "
+       "an XLSX workbook"),
     run_import },
   { "agenda", N_("Print what is due: planned actions and next steps"),
     escale_cli_run_agenda },
@@ -71,8 +72,9 @@ static const Command commands[] = {
   { "encrypt", N_("Encrypt the database under a passphrase"), escale_cli_run_encrypt },
   { "passphrase", N_("Change the passphrase of an encrypted database"),
     escale_cli_run_passphrase },
-  { "backup", N_("Write an encrypted backup of the database"), escale_cli_run_backup },
-  { "restore", N_("Make the database again from an encrypted backup"), escale_cli_run_restore },
+  { "backup", N_("Write a checked backup of the database"), escale_cli_run_backup },
+  { "restore", N_("Put a backup in place of the database, keeping a copy of it"),
+    escale_cli_run_restore },
 };
 
 /* Helpers */
@@ -123,6 +125,20 @@ escale_cli_parse_command (const char    *command,
 }
 
 /* Opens the database and logs in, when it has accounts. */
+/* SQLite's write-ahead log is not safe between computers. */
+static void
+warn_if_shared (const char *path)
+{
+  g_autofree char *why = NULL;
+
+  if (!escale_store_path_is_shared (path, &why))
+    return;
+  /* Translators: %s is the reason, e.g. "it is in a synchronised folder (Dropbox)" */
+  g_printerr (_("Warning: this database should not be used from two computers at once: %s."),
+              why);
+  g_printerr ("\n");
+}
+
 EscaleStore *
 escale_cli_open_store (const char  *database,
             gboolean     must_exist,
@@ -141,6 +157,7 @@ escale_cli_open_store (const char  *database,
   if (!escale_cli_unlock (path, error) ||
       !(store = escale_store_open (path, error)) || !escale_cli_log_in (store, error))
     return NULL;
+  warn_if_shared (path);
   return g_steal_pointer (&store);
 }
 
@@ -404,14 +421,18 @@ print_import_report (EscaleImportReport *report,
                   (const char *) g_ptr_array_index (report->unknown_columns, i));
       g_printerr ("\n");
     }
+  if (report->n_sheets > 1)
+    {
+      /* Translators: %s is the name of the sheet of a workbook that was read */
+      g_printerr (_("Note: only the first sheet, “%s”, was read."),
+                  report->sheet_name ? report->sheet_name : "");
+      g_printerr ("\n");
+    }
   for (guint i = 0; i < report->problems->len; i++)
     {
-      EscaleImportProblem *problem = g_ptr_array_index (report->problems, i);
-
-      if (problem->column != NULL)
-        g_printerr ("%u:%s: %s\n", problem->line, problem->column, problem->message);
-      else
-        g_printerr ("%u: %s\n", problem->line, problem->message);
+      g_autofree char *text = escale_import_problem_to_string (g_ptr_array_index (report->problems,
+                                                                                   i));
+      g_printerr ("%s\n", text);
     }
   if (report->problems->len > 0)
     {
@@ -463,7 +484,8 @@ run_import (const char  *database,
 
   /* Translators: the arguments of "escale-cli import"; the kinds are keywords, keep them */
   if (!escale_cli_parse_command ("import",
-                                 N_("people|actions|programmes|enrolments|partners FILE.csv"),
+                                 N_("people|actions|programmes|enrolments|partners "
+                                    "FILE.csv|FILE.xlsx"),
                                  entries, &argc, &argv, &status))
     return status;
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (imports); i++)
@@ -473,7 +495,7 @@ run_import (const char  *database,
     return escale_cli_usage_error (PROGRAM_NAME " import",
                         /* Translators: the kinds are keywords, keep them */
                         _("Say what to import and from which file: "
-                          "people|actions|programmes|enrolments|partners FILE.csv"));
+                          "people|actions|programmes|enrolments|partners FILE.csv|FILE.xlsx"));
 
   /* A dry run writes nothing, so creates no database either. */
   if (!(store = escale_cli_open_store (database, dry_run, &error)) ||

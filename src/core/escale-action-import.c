@@ -227,15 +227,16 @@ read_when (ActionImport          *import,
     {
       time = text + length + 1;
       if (!check_time (time))
-        action_problem (import, row, ACOL_DATE, "%s",
-                        _("Write the time as HH:MM, for example 09:30"));
+        /* Translators: %s is a time as the file has it; HH:MM must stay as it is */
+        action_problem (import, row, ACOL_DATE, _("“%s” is not a time: write it as HH:MM, "
+                                                  "for example 09:30"), time);
     }
   iso = escale_date_parse (date, &precision, &error);
   if (iso == NULL || precision != ESCALE_DATE_EXACT)
-    action_problem (import, row, ACOL_DATE, "%s",
-                    /* Translators: the formats must stay as they are */
-                    _("Not a full date: write it as DD/MM/YYYY or YYYY-MM-DD, "
-                      "with the time as YYYY-MM-DDTHH:MM"));
+    escale_import_add_date_problem (&import->reader, row, ACOL_DATE, date, error,
+                                    /* Translators: the formats must stay as they are */
+                                    _("write it as DD/MM/YYYY or YYYY-MM-DD, and a time "
+                                      "after it as HH:MM"));
   else
     record->text[ESCALE_ACTION_FIELD_DATE] = g_string_chunk_insert_const (import->strings, iso);
   if (time != NULL)
@@ -253,7 +254,8 @@ read_person (ActionImport          *import,
   record->text[ESCALE_ACTION_FIELD_SCOPE] = ESCALE_ACTION_SCOPE_PERSON;
   if (number != NULL && id == 0)
     /* Translators: %s is a file number */
-    action_problem (import, row, ACOL_FILE_NUMBER, _("No person has the file number %s"), number);
+    action_problem (import, row, ACOL_FILE_NUMBER, _("No person has the file number “%s”"),
+                    number);
   record->number[NUMBER (ESCALE_ACTION_FIELD_PERSON_ID)] = id;
 }
 
@@ -324,18 +326,21 @@ read_numbers (ActionImport          *import,
 
   if (duration != NULL &&
       !escale_import_parse_count (duration, &numbers[NUMBER (ESCALE_ACTION_FIELD_DURATION)]))
-    action_problem (import, row, ACOL_DURATION, "%s",
-                    _("Not a number of minutes: write digits only, for example 45"));
+    /* Translators: %s is a value of the file */
+    action_problem (import, row, ACOL_DURATION,
+                    _("“%s” is not a number of minutes: write digits only, for example 45"),
+                    duration);
   if (amount != NULL && !escale_import_parse_amount (amount, &numbers[NUMBER (ESCALE_ACTION_FIELD_AMOUNT)]))
-    action_problem (import, row, ACOL_AMOUNT, "%s",
-                    /* Translators: the examples must stay as they are */
-                    _("Not an amount in euros: write it as 120, 35.50 or 35,50"));
+    action_problem (import, row, ACOL_AMOUNT,
+                    /* Translators: %s is a value of the file; the examples stay as they are */
+                    _("“%s” is not an amount in euros: write it as 120, 35.50 or 35,50"),
+                    amount);
   if (programme == NULL)
     return;
   numbers[NUMBER (ESCALE_ACTION_FIELD_PROGRAMME_ID)] = lookup_id (import->programmes, programme);
   if (numbers[NUMBER (ESCALE_ACTION_FIELD_PROGRAMME_ID)] == 0)
     /* Translators: %s is the code of a programme */
-    action_problem (import, row, ACOL_PROGRAMME, _("No programme has the code %s"), programme);
+    action_problem (import, row, ACOL_PROGRAMME, _("No programme has the code “%s”"), programme);
 }
 
 static void
@@ -491,7 +496,9 @@ read_target (EscaleImportReader    *reader,
   if (text == NULL || escale_import_parse_count (text, target))
     return TRUE;
   escale_import_add_problem (reader, row->line, escale_import_column_label (reader, PCOL_TARGET),
-                             "%s", _("Not a number of people: write digits only, for example 40"));
+                             /* Translators: %s is a value of the file */
+                             _("“%s” is not a number of people: write digits only, for "
+                               "example 40"), text);
   return FALSE;
 }
 
@@ -573,8 +580,8 @@ find_reference (EscaleImportReader    *reader,
   if (id == 0)
     escale_import_add_problem (reader, row->line, escale_import_column_label (reader, column),
                                column == ECOL_FILE_NUMBER
-                               ? _("No person has the file number %s")
-                               : _("No programme has the code %s"), key);
+                               ? _("No person has the file number “%s”")
+                               : _("No programme has the code “%s”"), key);
   return id;
 }
 

@@ -1,4 +1,4 @@
-/* escale-action-import.h — importing actions, programmes and enrolments from CSV files
+/* escale-action-import.h — importing actions, programmes and enrolments from CSV or XLSX files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,8 @@
-/* escale-import-common.c — what the CSV imports share
+/* escale-import-common.c — what the imports share
  *
- * Reading the header and the rows, reporting problems as LINE:COLUMN, and
+ * Reading the header and the rows from a CSV file or the first sheet of an
+ * XLSX workbook (escale-csv.c, escale-xlsx-reader.c: the file's content
+ * decides, or its name), reporting problems at their line and column, and
  * the fast insertion of actions that the imports and the demo data use.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +17,7 @@
 #include "escale-date.h"
 #include "escale-import-private.h"
 #include "escale-store-private.h"
+#include "escale-xlsx-reader.h"
 
 static void
 problem_free (EscaleImportProblem *problem)
@@ -31,6 +34,7 @@ escale_import_report_free (EscaleImportReport *report)
     return;
   g_ptr_array_unref (report->problems);
   g_ptr_array_unref (report->unknown_columns);
+  g_free (report->sheet_name);
   g_free (report);
 }
 
@@ -62,6 +66,27 @@ escale_import_add_problem (EscaleImportReader *reader,
   g_ptr_array_add (reader->report->problems, problem);
 }
 
+/**
+ * escale_import_problem_to_string:
+ *
+ * Returns: (transfer full): the problem as a sentence for the people who
+ *   import, such as “Line 12, column birth_date: “31/02/1990” is not a date”
+ */
+char *
+escale_import_problem_to_string (const EscaleImportProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->column == NULL)
+    /* Translators: a problem of an import: %u is a line of the file, %s what is wrong */
+    return g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
+  /* Translators: a problem of an import, such as “Line 12, column birth_date: “31/02/1990”
+   * is not a date”: %u is a line of the file, the first %s a column as the file's header
+   * names it, the second what is wrong */
+  return g_strdup_printf (_("Line %u, column %s: %s"), problem->line, problem->column,
+                          problem->message);
+}
+
 guint
 escale_import_count_problems (EscaleImportReader *reader)
 {
@@ -83,6 +108,32 @@ void
 escale_import_sort_problems (EscaleImportReader *reader)
 {
   g_ptr_array_sort (reader->report->problems, compare_problems);
+}
+
+/* A workbook by its content or name, otherwise CSV text. */
+static gboolean
+open_source (EscaleImportReader  *reader,
+             const char          *path,
+             GError             **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!(file = g_mapped_file_new (path, FALSE, error)))
+    return FALSE;
+  bytes = g_mapped_file_get_bytes (file);
+  if (escale_xlsx_reader_recognize (bytes, path))
+    {
+      if (!(reader->xlsx = escale_xlsx_reader_new_from_bytes (bytes, error)))
+        return FALSE;
+      reader->report->sheet_name = g_strdup (escale_xlsx_reader_get_sheet_name (reader->xlsx));
+      reader->report->n_sheets = escale_xlsx_reader_get_n_sheets (reader->xlsx);
+      return TRUE;
+    }
+  if (!(reader->csv = escale_csv_new_from_bytes (bytes, error)))
+    return FALSE;
+  reader->report->from_windows_1252 = escale_csv_get_was_windows_1252 (reader->csv);
+  return TRUE;
 }
 
 gboolean
@@ -107,10 +158,7 @@ escale_import_reader_open (EscaleImportReader        *reader,
   reader->index = g_new (int, n_columns);
   for (guint c = 0; c < n_columns; c++)
     reader->index[c] = -1;
-  if (!(reader->csv = escale_csv_new_from_file (path, error)))
-    return FALSE;
-  reader->report->from_windows_1252 = escale_csv_get_was_windows_1252 (reader->csv);
-  return TRUE;
+  return open_source (reader, path, error);
 }
 
 void
@@ -119,9 +167,20 @@ escale_import_reader_clear (EscaleImportReader *reader)
   if (reader->store != NULL)
     escale_audit_set_paused (reader->store, FALSE);
   g_clear_pointer (&reader->csv, escale_csv_free);
+  g_clear_pointer (&reader->xlsx, escale_xlsx_reader_free);
   g_clear_pointer (&reader->report, escale_import_report_free);
   g_clear_pointer (&reader->index, g_free);
   g_clear_pointer (&reader->header, g_strfreev);
+}
+
+/* Back before the header, for another pass over the rows. */
+void
+escale_import_reader_rewind (EscaleImportReader *reader)
+{
+  if (reader->xlsx != NULL)
+    escale_xlsx_reader_rewind (reader->xlsx);
+  else
+    escale_csv_rewind (reader->csv);
 }
 
 void
@@ -131,15 +190,58 @@ escale_import_row_clear (EscaleImportRow *row)
   row->n_fields = 0;
 }
 
-/* The name of a field of the file, as its header spells it. */
+/* A spreadsheet's name of a column: A, B… Z, AA… */
+static char *
+column_letters (guint field)
+{
+  char letters[8];
+  guint i = G_N_ELEMENTS (letters) - 1;
+
+  letters[i] = '\0';
+  for (guint n = field + 1; n > 0 && i > 0; n = (n - 1) / 26)
+    letters[--i] = (char) ('A' + (n - 1) % 26);
+  return g_strdup (letters + i);
+}
+
+/* The name of a field of the file, as its header spells it; for a column
+ * without a name, its letter in a workbook, its number in a CSV file. */
 static char *
 field_label (EscaleImportReader *reader,
              guint               field)
 {
   if (field < reader->n_header && *reader->header[field] != '\0')
     return g_strdup (reader->header[field]);
-  /* Translators: a column of the file that has no name; %u is its number */
-  return g_strdup_printf (_("column %u"), field + 1);
+  if (reader->xlsx != NULL)
+    return column_letters (field);
+  return g_strdup_printf ("%u", field + 1);
+}
+
+/* Whether the header names @field but the import does not use it: what is
+ * wrong in the columns ignored does not matter. */
+static gboolean
+field_is_ignored (EscaleImportReader *reader,
+                  guint               field)
+{
+  if (field >= reader->n_header || *reader->header[field] == '\0')
+    return FALSE;
+  for (guint c = 0; c < reader->n_columns; c++)
+    if (reader->index[c] == (int) field)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_source_problem (EscaleImportReader *reader,
+                    guint               line,
+                    guint               field,
+                    const char         *message)
+{
+  g_autofree char *label = NULL;
+
+  if (field_is_ignored (reader, field))
+    return;
+  label = field_label (reader, field);
+  escale_import_add_problem (reader, line, label, "%s", message);
 }
 
 const char *
@@ -151,18 +253,38 @@ escale_import_column_label (EscaleImportReader *reader,
   return field >= 0 ? reader->header[field] : reader->columns[column].name;
 }
 
+/* What the reader found wrong in the fields of the record it just read. */
 static void
-report_csv_problems (EscaleImportReader *reader)
+report_source_problems (EscaleImportReader *reader)
 {
-  GArray *problems = escale_csv_get_problems (reader->csv);
+  GArray *problems;
 
+  if (reader->xlsx != NULL)
+    {
+      problems = escale_xlsx_reader_get_problems (reader->xlsx);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          EscaleXlsxProblem *problem = &g_array_index (problems, EscaleXlsxProblem, i);
+          add_source_problem (reader, problem->line, problem->field, problem->message);
+        }
+      return;
+    }
+  problems = escale_csv_get_problems (reader->csv);
   for (guint i = 0; i < problems->len; i++)
     {
       EscaleCsvProblem *problem = &g_array_index (problems, EscaleCsvProblem, i);
-      g_autofree char *label = field_label (reader, problem->field);
-
-      escale_import_add_problem (reader, problem->line, label, "%s", problem->message);
+      add_source_problem (reader, problem->line, problem->field, problem->message);
     }
+}
+
+static gboolean
+next_record (EscaleImportReader  *reader,
+             EscaleImportRow     *row,
+             GError             **error)
+{
+  if (reader->xlsx != NULL)
+    return escale_xlsx_reader_next_row (reader->xlsx, &row->fields, &row->line);
+  return escale_csv_next_record (reader->csv, &row->fields, &row->line, error);
 }
 
 /* Fields are stripped; rows whose fields are all empty are skipped. A
@@ -175,11 +297,11 @@ escale_import_next_row (EscaleImportReader *reader,
   guint line, field;
 
   escale_import_row_clear (row);
-  while (escale_csv_next_record (reader->csv, &row->fields, &row->line, &error))
+  while (next_record (reader, row, &error))
     {
       gboolean blank = TRUE;
 
-      report_csv_problems (reader);
+      report_source_problems (reader);
       for (row->n_fields = 0; row->fields[row->n_fields] != NULL; row->n_fields++)
         blank = *g_strstrip (row->fields[row->n_fields]) == '\0' && blank;
       if (!blank)
@@ -229,10 +351,9 @@ report_missing_columns (EscaleImportReader *reader,
 {
   for (guint c = 0; c < reader->n_columns; c++)
     if (reader->columns[c].required && reader->index[c] < 0)
-      escale_import_add_problem (reader, line, reader->columns[c].name,
-                                 /* Translators: %s is the name of a column, keep it as it is */
-                                 _("The file has no %s column, which is required"),
-                                 reader->columns[c].name);
+      escale_import_add_problem (reader, line, reader->columns[c].name, "%s",
+                                 _("The header has no column of this name, and it is "
+                                   "required"));
 }
 
 gboolean
@@ -275,8 +396,10 @@ escale_import_check_extra_fields (EscaleImportReader    *reader,
       {
         g_autofree char *label = field_label (reader, i);
 
-        escale_import_add_problem (reader, row->line, label, "%s",
-                                   _("This row has more fields than the header has columns"));
+        escale_import_add_problem (reader, row->line, label,
+                                   /* Translators: %s is a value of the file */
+                                   _("“%s” is in a column that has no name in the header"),
+                                   row->fields[i]);
       }
 }
 
@@ -289,7 +412,7 @@ escale_import_check_row (EscaleImportReader    *reader,
   for (guint c = 0; c < reader->n_columns; c++)
     if (reader->columns[c].required && escale_import_row_get (reader, row, c) == NULL)
       escale_import_add_problem (reader, row->line, escale_import_column_label (reader, c), "%s",
-                                 _("This value is required"));
+                                 _("This cell is empty, but a value is required"));
 }
 
 GStrv
@@ -302,6 +425,38 @@ escale_import_split_list (const char *text)
     if (*g_strstrip (parts[i]) != '\0')
       g_strv_builder_add (builder, parts[i]);
   return g_strv_builder_end (builder);
+}
+
+/**
+ * escale_import_add_date_problem:
+ * @text: the date as the file has it
+ * @error: (nullable): from escale_date_parse(), or %NULL when @text is a
+ *   date but not a full one
+ * @hint: what to write instead
+ *
+ * Reports that @text is not a date the column takes.
+ */
+void
+escale_import_add_date_problem (EscaleImportReader    *reader,
+                                const EscaleImportRow *row,
+                                guint                  column,
+                                const char            *text,
+                                const GError          *error,
+                                const char            *hint)
+{
+  const char *label = escale_import_column_label (reader, column);
+
+  if (g_error_matches (error, ESCALE_DATE_ERROR, ESCALE_DATE_ERROR_INVALID))
+    /* Translators: %s is a date as the file has it, which does not exist, such as 31/02/1990 */
+    escale_import_add_problem (reader, row->line, label, _("“%s” is not a date"), text);
+  else if (error != NULL)
+    /* Translators: the first %s is a value of the file, the second how to write a date */
+    escale_import_add_problem (reader, row->line, label, _("“%s” is not a date: %s"), text,
+                               hint);
+  else
+    /* Translators: the first %s is a date of the file, the second how to write a full date */
+    escale_import_add_problem (reader, row->line, label, _("“%s” is not a full date: %s"),
+                               text, hint);
 }
 
 /* A full date, or NULL (and a problem when the column has a value). */
@@ -320,14 +475,9 @@ escale_import_parse_date (EscaleImportReader    *reader,
   iso = escale_date_parse (text, &precision, &error);
   if (iso != NULL && precision == ESCALE_DATE_EXACT)
     return g_steal_pointer (&iso);
-  if (g_error_matches (error, ESCALE_DATE_ERROR, ESCALE_DATE_ERROR_INVALID))
-    escale_import_add_problem (reader, row->line, escale_import_column_label (reader, column),
-                               "%s", error->message);
-  else
-    escale_import_add_problem (reader, row->line, escale_import_column_label (reader, column),
-                               "%s",
-                               /* Translators: the formats must stay as they are */
-                               _("Not a full date: write it as DD/MM/YYYY or YYYY-MM-DD"));
+  escale_import_add_date_problem (reader, row, column, text, error,
+                                  /* Translators: the formats must stay as they are */
+                                  _("write it as DD/MM/YYYY or YYYY-MM-DD"));
   return NULL;
 }
 
@@ -403,6 +553,15 @@ escale_import_finish (EscaleImportReader  *reader,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A database error while saving a row: the row is said, not the SQL. */
+void
+escale_import_prefix_line (GError **error,
+                           guint    line)
+{
+  /* Translators: %u is a line of the file */
+  g_prefix_error (error, _("Line %u: "), line);
 }
 
 /* Records: few rows, built, validated and saved through their store */
@@ -497,8 +656,7 @@ run_records (EscaleImportReader      *reader,
       if (ok && escale_import_count_problems (reader) == 0 && !dry_run &&
           !kind->save (reader->store, item->record, error))
         {
-          /* Translators: %u is a line of the file */
-          g_prefix_error (error, _("Line %u: "), item->line);
+          escale_import_prefix_line (error, item->line);
           ok = FALSE;
         }
       kind->free (item->record);

@@ -1,4 +1,4 @@
-/* escale-import-private.h — what the CSV imports share
+/* escale-import-private.h — what the imports share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,7 @@
 #include "escale-action.h"
 #include "escale-csv.h"
 #include "escale-import.h"
+#include "escale-xlsx-reader.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +28,8 @@ typedef struct
 typedef struct
 {
   EscaleStore              *store;
-  EscaleCsv                *csv;
+  EscaleCsv                *csv;       /* or: */
+  EscaleXlsxReader         *xlsx;
   EscaleImportReport       *report;
   const EscaleImportColumn *columns;
   guint                     n_columns;
@@ -55,6 +57,7 @@ gboolean    escale_import_reader_open             (EscaleImportReader       *rea
                                                    guint                     n_columns,
                                                    GError                  **error);
 void        escale_import_reader_clear            (EscaleImportReader       *reader);
+void        escale_import_reader_rewind           (EscaleImportReader       *reader);
 gboolean    escale_import_read_header             (EscaleImportReader       *reader);
 gboolean    escale_import_next_row                (EscaleImportReader       *reader,
                                                    EscaleImportRow          *row);
@@ -69,6 +72,12 @@ void        escale_import_check_extra_fields      (EscaleImportReader       *rea
 void        escale_import_check_row               (EscaleImportReader       *reader,
                                                    const EscaleImportRow    *row);
 GStrv       escale_import_split_list              (const char               *text);
+void        escale_import_add_date_problem        (EscaleImportReader       *reader,
+                                                   const EscaleImportRow    *row,
+                                                   guint                     column,
+                                                   const char               *text,
+                                                   const GError             *error,
+                                                   const char               *hint);
 char       *escale_import_parse_date              (EscaleImportReader       *reader,
                                                    const EscaleImportRow    *row,
                                                    guint                     column);
@@ -76,6 +85,8 @@ gboolean    escale_import_parse_count             (const char               *tex
                                                    gint64                   *value);
 gboolean    escale_import_parse_amount            (const char               *text,
                                                    gint64                   *cents);
+void        escale_import_prefix_line             (GError                  **error,
+                                                   guint                     line);
 gboolean    escale_import_finish                  (EscaleImportReader       *reader,
                                                    gboolean                  ok,
                                                    gboolean                  dry_run,

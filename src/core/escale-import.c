@@ -1,4 +1,4 @@
-/* escale-import.c — importing people from a CSV file
+/* escale-import.c — importing people from a CSV file or an XLSX workbook
  *
  * The file is read twice, inside one transaction. The first pass builds
  * every row's person as it would be saved and validates it, without
@@ -261,8 +261,9 @@ apply_birth_date (Import       *import,
     return;
   if (!(iso = escale_date_parse (text, &precision, &error)))
     {
-      add_problem (import, row->line, column_label (import, COL_BIRTH_DATE), "%s",
-                   error->message);
+      escale_import_add_date_problem (&import->reader, row, COL_BIRTH_DATE, text, error,
+                                      /* Translators: the formats must stay as they are */
+                                      _("write it as DD/MM/YYYY, YYYY-MM-DD, MM/YYYY or YYYY"));
       return;
     }
   escale_person_set (person, ESCALE_FIELD_BIRTH_DATE, iso);
@@ -533,7 +534,7 @@ check_file_number (Import    *import,
   if (g_hash_table_lookup_extended (import->file_numbers, number, NULL, &first_line))
     add_problem (import, row->line, column_label (import, COL_FILE_NUMBER),
                  /* Translators: %s is a file number, %u a line of the file */
-                 _("File number %s is already on line %u"), number,
+                 _("File number “%s” is already on line %u"), number,
                  GPOINTER_TO_UINT (first_line));
   else
     g_hash_table_insert (import->file_numbers, g_strdup (number), GUINT_TO_POINTER (row->line));
@@ -762,14 +763,14 @@ write_row (Import     *import,
   if (count_problems (import) != before)
     {
       EscaleImportProblem *problem = g_ptr_array_index (import->reader.report->problems, before);
-      g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID, "%u:%s: %s",
-                   problem->line, problem->column, problem->message);
+      g_autofree char *text = escale_import_problem_to_string (problem);
+
+      g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_INVALID, text);
       return FALSE;
     }
   if (!escale_store_save_person (import->store, person, error))
     {
-      /* Translators: %u is a line of the file */
-      g_prefix_error (error, _("Line %u: "), row->line);
+      escale_import_prefix_line (error, row->line);
       return FALSE;
     }
   plan_membership (import, row, person);
@@ -784,7 +785,7 @@ write_rows (Import    *import,
 {
   g_auto(Row) row = { 0 };
 
-  escale_csv_rewind (import->reader.csv);
+  escale_import_reader_rewind (&import->reader);
   next_row (import, &row);
   while (next_row (import, &row))
     if ((row_get (import, &row, COL_FILE_NUMBER) != NULL) == numbered &&
@@ -851,7 +852,8 @@ run (Import    *import,
 
 /**
  * escale_import_people:
- * @path: a CSV file, see the command line's documentation for its columns
+ * @path: a CSV file or an XLSX workbook (its first sheet), see the command
+ *   line's documentation for its columns
  * @dry_run: validate and count without writing
  *
  * Validates the whole file, then, when every row is valid and @dry_run is

@@ -1,4 +1,4 @@
-/* escale-partner-import.c — importing partners from a CSV file
+/* escale-partner-import.c — importing partners from a CSV file or an XLSX workbook
  *
  * The rules of the other imports: the whole file is checked first, and
  * nothing is written when any row is wrong. The code is the key: a code
@@ -128,8 +128,9 @@ read_coordinate (EscaleImportReader    *reader,
   *value = g_ascii_strtod (copy, &end);
   if (end != copy && *end == '\0' && !isnan (*value) && !isinf (*value))
     return TRUE;
-  /* Translators: the example must stay as it is */
-  problem (reader, row, column, "%s", _("Not a coordinate: write a decimal number, such as 48.8566"));
+  /* Translators: %s is a value of the file; the example must stay as it is */
+  problem (reader, row, column, _("“%s” is not a coordinate: write a decimal number, such as "
+                                  "48.8566"), text);
   return FALSE;
 }
 
@@ -264,8 +265,9 @@ read_count (EscaleImportReader    *reader,
 
   if (text == NULL || escale_import_parse_count (text, value))
     return TRUE;
-  problem (reader, row, column, "%s",
-           _("Not a number of places: write digits only, for example 12"));
+  /* Translators: %s is a value of the file */
+  problem (reader, row, column, _("“%s” is not a number of places: write digits only, for "
+                                  "example 12"), text);
   return FALSE;
 }
 

@@ -1,4 +1,4 @@
-/* escale-partner-import.h — importing partners from a CSV file
+/* escale-partner-import.h — importing partners from a CSV file or an XLSX workbook
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -34,6 +34,8 @@ gboolean      escale_store_begin_batch (EscaleStore  *self,
 gboolean      escale_store_commit      (EscaleStore  *self,
                                         GError      **error);
 void          escale_store_rollback    (EscaleStore  *self);
+gboolean      escale_store_check_file_size (const char *path,
+                                            GError    **error);
 typedef gpointer (*EscaleRowFunc) (sqlite3_stmt *stmt,
                                    gpointer      data);
 

@@ -164,7 +164,9 @@ configure_connection (EscaleStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
   return escale_store_exec (self,
-                            "PRAGMA synchronous = NORMAL;"
+                            /* A commit is on the disk when it returns, even
+                             * if the power goes the next moment. */
+                            "PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
                             "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KB) ";"
                             /* Savepoints journal in memory, not in a temporary file. */
@@ -287,6 +289,8 @@ escale_store_open_with_schema (const char         *path,
 
   /* An encrypted database opens through the encrypting VFS, once unlocked. */
   encrypted = escale_crypt_is_encrypted (path);
+  if (!encrypted && !escale_store_check_file_size (path, error))
+    return NULL;
   if (encrypted && !escale_crypt_require_unlocked (path, error))
     return NULL;
 
@@ -316,6 +320,40 @@ escale_store_open_with_schema (const char         *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * escale_store_quick_check:
+ *
+ * Runs SQLite's quick check over the whole file (every page read, the
+ * structure of every table and index checked, not their agreement):
+ * what the app runs in the background after opening a database.
+ */
+gboolean
+escale_store_quick_check (EscaleStore   *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *finding = NULL;
+
+  g_return_val_if_fail (ESCALE_IS_STORE (self), FALSE);
+
+  if ((stmt = escale_store_prepare (self, "PRAGMA quick_check(1)", error)) == NULL)
+    return FALSE;
+  escale_store_set_cancellable (self, cancellable);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    finding = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    finding = g_strdup (sqlite3_errmsg (self->db));
+  escale_store_set_cancellable (self, NULL);
+  if (g_strcmp0 (finding, "ok") == 0)
+    return TRUE;
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_set_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED,
+                 /* Translators: %s is SQLite's finding, in English */
+                 _("The database file is damaged (%s). Restore a backup."), finding);
+  return FALSE;
 }
 
 static int
