@@ -259,6 +259,24 @@ find_file (const char *folder,
   return found;
 }
 
+/* Records a last good backup made @days ago, as escale-backup.c keeps it
+ * (the backup.last setting: time, tab, path). */
+static void
+set_last_backup (EscaleStore *store,
+                 int          days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+  g_autofree char *stamp = g_date_time_format_iso8601 (then);
+  g_autofree char *value = g_strconcat (stamp, "\t/nowhere/test-backup.db", NULL);
+  g_autoptr(GDateTime) last = NULL;
+
+  g_assert_true (escale_store_set_setting (store, "backup.last", value, NULL));
+  last = escale_backup_get_last (store, NULL);
+  g_assert_nonnull (last);
+  g_assert_cmpint (g_date_time_difference (now, last) / G_TIME_SPAN_DAY, ==, days);
+}
+
 /* Tests */
 
 static void
@@ -355,6 +373,18 @@ test_warning_bar (Fixture       *fixture,
                    "No backup of this database has been made yet.");
   g_assert_false (escale_warning_bar_is_revealed (
     escale_backup_warnings_get_bar (warnings, ESCALE_BACKUP_WARNING_SHARED)));
+
+  /* A backup older than backup-warn-days (7): the warning says how old. */
+  set_last_backup (fixture->store, 9);
+  escale_backup_warnings_refresh (warnings);
+  g_assert_true (escale_warning_bar_is_revealed (bar));
+  g_assert_cmpstr (escale_warning_bar_get_message (bar), ==, "No backup for 9 days.");
+  set_last_backup (fixture->store, 6);
+  escale_backup_warnings_refresh (warnings);
+  g_assert_false (escale_warning_bar_is_revealed (bar));
+  set_last_backup (fixture->store, 8);
+  escale_backup_warnings_refresh (warnings);
+  g_assert_true (escale_warning_bar_is_revealed (bar));
 
   g_signal_emit_by_name (escale_warning_bar_get_button (bar), "clicked");
   g_assert_false (gtk_widget_get_sensitive (escale_warning_bar_get_button (bar)));
@@ -486,8 +516,14 @@ test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
   static const char *const languages[] = { "en", "fr", "ar" };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   (void) data;
+  /* The application's style sheet, which AdwApplication loads in the app. */
+  gtk_css_provider_load_from_resource (css, "/org/escale/Escale/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autofree char *page_name = g_strdup_printf ("screenshot-backups-page-%s.png",
@@ -513,6 +549,8 @@ test_screenshots (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (window));
     }
   escale_language_switch ("");
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
   spin ();
 }
 

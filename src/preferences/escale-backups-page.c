@@ -112,10 +112,11 @@ show_folder (EscaleBackupsPage *self)
 {
   g_autofree char *folder = escale_backup_configured_folder ();
   g_autofree char *isolated = escale_isolate (folder);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *line = NULL, *subtitle = NULL;
 
   /* Translators: a folder's path, then whether it can be written to now */
-  subtitle = g_strdup_printf (_("%s — %s"), isolated, folder_state (folder));
+  line = g_strdup_printf (_("%s — %s"), isolated, folder_state (folder));
+  subtitle = g_strconcat (escale_direction_mark (), line, NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->folder_row), subtitle);
 }
 
