@@ -399,6 +399,36 @@ test_warning_bar (Fixture       *fixture,
   g_assert_false (escale_warning_bar_is_revealed (bar));
 }
 
+/* The backup made when the app closes holds the application until it is
+ * written; it is skipped when the last one is recent, or automatic
+ * backups are off. */
+static void
+test_at_close (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GApplication) app = g_application_new ("org.escale.BackupTest",
+                                                   G_APPLICATION_NON_UNIQUE);
+  EscaleBackupManager *manager = escale_backup_manager_get (fixture->store);
+
+  (void) data;
+  g_settings_set_boolean (fixture->settings, "backup-automatic", FALSE);
+  g_assert_false (escale_backup_manager_back_up_at_close (manager, app));
+  g_settings_reset (fixture->settings, "backup-automatic");
+  g_assert_true (escale_backup_manager_back_up_at_close (manager, app));
+  g_assert_true (escale_backup_manager_is_running (manager));
+  wait_until (backup_done, manager);
+  g_free (only_backup (fixture));
+  /* Made a moment ago: not again. */
+  g_assert_false (escale_backup_manager_back_up_at_close (manager, app));
+  set_last_backup (fixture->store, 1);
+  g_assert_true (escale_backup_manager_back_up_at_close (manager, app));
+  wait_until (backup_done, manager);
+  /* Released as many times as held: one more release is refused. */
+  g_test_expect_message ("GLib-GIO", G_LOG_LEVEL_CRITICAL, "*use_count > 0*");
+  g_application_release (app);
+  g_test_assert_expected_messages ();
+}
+
 /* Back up, add a person, restore the backup through the dialogs: the
  * person is gone from the database and kept in the copy of it. */
 static void
@@ -572,6 +602,7 @@ main (int   argc,
   ADD ("/ui/backups/page-back-up", test_page_back_up);
   ADD ("/ui/backups/page-roles", test_page_roles);
   ADD ("/ui/backups/warning-bar", test_warning_bar);
+  ADD ("/ui/backups/at-close", test_at_close);
   ADD ("/ui/backups/restore", test_restore);
   ADD ("/ui/backups/damaged-at-start", test_damaged_at_start);
   ADD ("/ui/backups/screenshots", test_screenshots);
