@@ -26,9 +26,11 @@
 #include "escale-backup-warnings.h"
 #include "escale-backup.h"
 #include "escale-backups-page.h"
+#include "escale-crypt.h"
 #include "escale-damaged-dialog.h"
 #include "escale-language-switch.h"
 #include "escale-preferences-window.h"
+#include "escale-restore.h"
 #include "escale-session.h"
 #include "escale-sign-in-window.h"
 #include "escale-test-auth.h"
@@ -129,6 +131,19 @@ wait_for_message (const char *heading)
     g_error ("%s: %s", adw_message_dialog_get_heading (shown), adw_message_dialog_get_body (shown));
   wait_until (message_shown, (gpointer) heading);
   return escale_test_find_message_dialog ();
+}
+
+/* As a click on the response's button: the response, then the dialog
+ * closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  spin ();
 }
 
 static gint64
@@ -462,7 +477,7 @@ test_restore (Fixture       *fixture,
   escale_backups_page_restore_file (page, backup);
   dialog = wait_for_message ("Restore This Backup?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Database version"));
-  adw_message_dialog_response (dialog, "restore");
+  respond (dialog, "restore");
   dialog = wait_for_message ("Backup Restored");
   dirname = g_path_get_dirname (fixture->path);
   saved = find_file (dirname, "before-restore");
@@ -472,7 +487,7 @@ test_restore (Fixture       *fixture,
   g_assert_cmpint (count_family (fixture->path, "Petrov"), ==, 0);
   g_assert_cmpint (count_family (fixture->path, "Haddad"), ==, 1);
   g_assert_cmpint (count_family (saved, "Petrov"), ==, 1);
-  adw_message_dialog_response (dialog, "close");
+  respond (dialog, "close");
   window = sign_in ();
   g_assert_cmpint (count_family (fixture->path, "Haddad"), ==, 1);
 }
@@ -520,11 +535,110 @@ test_damaged_at_start (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
   label = g_strdup (adw_message_dialog_get_response_label (dialog, "restore"));
   g_assert_nonnull (strstr (label, "Restore Latest Backup"));
-  adw_message_dialog_response (dialog, "restore");
+  respond (dialog, "restore");
   dialog = wait_for_message ("Backup Restored");
-  adw_message_dialog_response (dialog, "close");
+  respond (dialog, "close");
   sign_in ();
   g_assert_cmpint (count_family (fixture->path, "Haddad"), ==, 1);
+}
+
+static void
+on_damaged_cb (EscaleBackupManager *manager,
+               const GError        *error,
+               GError             **found)
+{
+  (void) manager;
+  g_assert_null (*found);
+  *found = g_error_copy (error);
+}
+
+static gboolean
+is_set (gpointer pointer)
+{
+  return *(gpointer *) pointer != NULL;
+}
+
+/* Damage inside a file that opens: the check run in the background
+ * finds it, and the dialog offers the latest backup. */
+static void
+test_damaged_in_use (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL, found = NULL;
+  g_autofree char *backup = NULL, *contents = NULL;
+  g_autoptr(EscaleStore) store = NULL;
+  EscaleBackupManager *manager;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  (void) data;
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family%03d", i);
+
+      escale_test_add_person (fixture->store, family, "Someone", "1990-03-14");
+    }
+  backup = escale_backup_to_folder (fixture->store, fixture->folder, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  /* The headers of three pages in the middle of the file: b-tree pages no
+   * longer, though the file opens. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  for (gsize page = length / 4096 / 2; page < length / 4096 / 2 + 3; page++)
+    memset (contents + page * 4096, 0xff, 12);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  store = escale_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  manager = escale_backup_manager_get (store);
+  g_signal_connect (manager, "damaged", G_CALLBACK (on_damaged_cb), &found);
+  escale_backup_manager_check (manager);
+  wait_until (is_set, &found);
+  g_assert_error (found, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED);
+  /* As the application does. */
+  escale_damaged_dialog_present (NULL, fixture->path, found);
+  dialog = wait_for_message ("The Database Is Damaged");
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "latest good backup"));
+  respond (dialog, "quit");
+}
+
+/* A backup encrypted under another passphrase: it is asked for (again
+ * when wrong), then the backup is shown before restoring. */
+static void
+test_other_passphrase (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *other = escale_test_tmp_path ("other.db");
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  (void) data;
+  {
+    g_autoptr(EscaleStore) store = escale_store_open_encrypted (other, "another passphrase",
+                                                                &error);
+
+    g_assert_no_error (error);
+    escale_test_add_person (store, "Haddad", "Amina", "1990-03-14");
+    backup = escale_backup_to_folder (store, fixture->folder, FALSE, NULL, &error);
+    g_assert_no_error (error);
+  }
+  escale_crypt_forget (NULL);
+
+  escale_restore_ask (NULL, backup);
+  dialog = wait_for_message ("Passphrase of the Backup");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "wrong");
+  respond (dialog, "open");
+  spin ();
+  dialog = wait_for_message ("Passphrase of the Backup");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "another passphrase");
+  respond (dialog, "open");
+  dialog = wait_for_message ("Restore This Backup?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Database version"));
+  respond (dialog, "cancel");
+  escale_crypt_forget (NULL);
 }
 
 /* Lets the transitions end, and the window be drawn. */
@@ -605,6 +719,8 @@ main (int   argc,
   ADD ("/ui/backups/at-close", test_at_close);
   ADD ("/ui/backups/restore", test_restore);
   ADD ("/ui/backups/damaged-at-start", test_damaged_at_start);
+  ADD ("/ui/backups/damaged-in-use", test_damaged_in_use);
+  ADD ("/ui/backups/other-passphrase", test_other_passphrase);
   ADD ("/ui/backups/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -85,14 +85,24 @@ quit (void)
 
 /* Callbacks */
 
+static gboolean
+on_restore_idle_cb (gpointer user_data)
+{
+  escale_restore_now (user_data, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 Damaged          *damaged)
 {
-  (void) dialog;
+  /* Once: closing the dialog may give its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, on_response_cb, damaged);
   if (g_str_equal (response, "restore") && damaged->latest != NULL)
-    escale_restore_now (damaged->latest->path, NULL);
+    /* Once the dialog is done with: the restore closes every window. */
+    g_idle_add_full (G_PRIORITY_DEFAULT, on_restore_idle_cb, g_strdup (damaged->latest->path),
+                     g_free);
   else if (g_str_equal (response, "choose"))
     escale_restore_choose (damaged->parent, damaged->folder);
   else

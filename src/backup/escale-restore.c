@@ -117,7 +117,8 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         Restore          *restore)
 {
-  (void) dialog;
+  /* Once: closing the dialog may give its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, on_confirm_response_cb, restore);
   if (!g_str_equal (response, "restore"))
     {
       restore_free (restore);
@@ -157,6 +158,10 @@ on_passphrase_response_cb (AdwMessageDialog *dialog,
 {
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
 
+  g_signal_handlers_disconnect_by_func (dialog, on_passphrase_response_cb, restore);
+  /* GTK 4.8: a password entry that has the focus when its window goes
+   * reaches for itself once finalized. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   if (!g_str_equal (response, "open"))
     {
       restore_free (restore);
