@@ -53,17 +53,17 @@ describe (Damaged *damaged)
   g_autofree char *what = NULL, *when = NULL, *offer = NULL;
   g_autofree char *folder = NULL, *made = NULL;
 
-  /* Translators: %s is the database's path, then what SQLite found wrong */
-  what = g_strdup_printf (_("Escale cannot use the database %s: part of the file is damaged "
-                            "(%s). This can follow a crash, a full disk, a faulty drive or "
-                            "a copy made while it was in use."), path, problem);
+  /* Translators: %s is the database's path; what was found wrong follows on its own line */
+  what = g_strdup_printf (_("Escale cannot use the database %s: the file is damaged. This can "
+                            "follow a crash, a full disk, a faulty drive or a copy made while "
+                            "it was in use."), path);
   if (damaged->latest == NULL)
     {
       folder = escale_isolate (damaged->folder);
       /* Translators: %s is a folder */
       offer = g_strdup_printf (_("No good backup of it was found in %s. Choose a backup file "
                                  "if there is one elsewhere, such as on a USB key."), folder);
-      return g_strdup_printf ("%s\n\n%s", what, offer);
+      return g_strdup_printf ("%s\n\n%s\n\n%s", what, problem, offer);
     }
   when = escale_backup_format_time (damaged->latest->made_at);
   made = escale_isolate (when);
@@ -71,7 +71,7 @@ describe (Damaged *damaged)
   offer = g_strdup_printf (_("The latest good backup was made on %s. Restoring it brings the "
                              "data back as it was then; the damaged file is kept aside."),
                            made);
-  return g_strdup_printf ("%s\n\n%s", what, offer);
+  return g_strdup_printf ("%s\n\n%s\n\n%s", what, problem, offer);
 }
 
 static void
@@ -114,7 +114,7 @@ static void
 present (Damaged *damaged)
 {
   g_autofree char *body = describe (damaged);
-  g_autofree char *when = NULL, *label = NULL;
+  g_autofree char *made = NULL, *when = NULL, *label = NULL;
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (damaged->parent,
@@ -123,7 +123,8 @@ present (Damaged *damaged)
                                     "choose", _("C_hoose a Backup…"), NULL);
   if (damaged->latest != NULL)
     {
-      when = escale_backup_format_time (damaged->latest->made_at);
+      made = escale_backup_format_time (damaged->latest->made_at);
+      when = escale_isolate (made);
       /* Translators: %s is the date and time of the backup */
       label = g_strdup_printf (_("_Restore Latest Backup (%s)"), when);
       adw_message_dialog_add_response (dialog, "restore", label);
