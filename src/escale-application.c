@@ -10,6 +10,8 @@
 
 #include "escale-agenda-notifier.h"
 #include "escale-application.h"
+#include "escale-backup-manager.h"
+#include "escale-damaged-dialog.h"
 #include "escale-geo.h"
 #include "escale-language-switch.h"
 #include "escale-language.h"
@@ -22,8 +24,8 @@ struct _EscaleApplication
 {
   AdwApplication  parent_instance;
 
-  EscaleStore    *store;
   EscaleSession  *session;
+  EscaleBackupManager *backups;     /* of the store signed into last */
   EscaleAgendaNotifier *notifier;
   char           *database_path;
   char           *file_number;
@@ -71,8 +73,14 @@ show_open_error (EscaleApplication *self,
                  GError            *error)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", path, error->message);
+  g_autofree char *body = NULL;
 
+  if (g_error_matches (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED))
+    {
+      escale_damaged_dialog_present (NULL, path, error);
+      return;
+    }
+  body = g_strdup_printf ("%s\n\n%s", path, error->message);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), body));
   adw_message_dialog_add_response (dialog, "close", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -87,15 +95,78 @@ update_notifier (EscaleApplication *self)
   if (!escale_session_is_signed_in (self->session) || escale_session_is_locked (self->session))
     g_clear_object (&self->notifier);
   else if (self->notifier == NULL)
-    self->notifier = escale_agenda_notifier_new (G_APPLICATION (self), self->store);
+    self->notifier = escale_agenda_notifier_new (G_APPLICATION (self),
+                                                 escale_session_get_store (self->session));
+}
+
+/* The background check of the database found it damaged. */
+static void
+on_damaged_cb (EscaleApplication *self,
+               const GError      *error)
+{
+  EscaleStore *store = escale_session_get_store (self->session);
+
+  if (store != NULL)
+    escale_damaged_dialog_present (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   escale_store_get_path (store), error);
+}
+
+/* Automatic backups every few hours, and the check of the whole file in
+ * the background, once signed in. */
+static void
+start_backups (EscaleApplication *self)
+{
+  EscaleBackupManager *manager =
+    escale_backup_manager_get (escale_session_get_store (self->session));
+
+  escale_backup_manager_start_automatic (manager);
+  if (manager == self->backups)
+    return;
+  g_set_object (&self->backups, manager);
+  g_signal_connect_object (manager, "damaged", G_CALLBACK (on_damaged_cb), self,
+                           G_CONNECT_SWAPPED);
+  escale_backup_manager_check (manager);
+}
+
+static void
+stop_backups (EscaleApplication *self)
+{
+  if (self->backups != NULL)
+    escale_backup_manager_shutdown (self->backups);
+}
+
+static gboolean
+has_main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (ESCALE_IS_WINDOW (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* The last main window closed while signed in: the app is quitting (not
+ * signing out, restoring or switching language). The backup made then
+ * holds the application until it is written. */
+static void
+escale_application_window_removed (GtkApplication *app,
+                                   GtkWindow      *window)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  EscaleStore *store = self->session ? escale_session_get_store (self->session) : NULL;
+
+  if (ESCALE_IS_WINDOW (window) && store != NULL &&
+      escale_session_is_signed_in (self->session) && !has_main_window (app))
+    escale_backup_manager_back_up_at_close (escale_backup_manager_get (store),
+                                            G_APPLICATION (app));
+  GTK_APPLICATION_CLASS (escale_application_parent_class)->window_removed (app, window);
 }
 
 static void
 on_signed_in_cb (EscaleApplication *self,
                  EscaleWindow      *window)
 {
-  g_set_object (&self->store, escale_session_get_store (self->session));
   update_notifier (self);
+  start_backups (self);
   if (self->file_number != NULL)
     escale_window_open_file_number (window, self->file_number);
   g_clear_pointer (&self->file_number, g_free);
@@ -122,6 +193,8 @@ escale_application_activate (GApplication *app)
       g_signal_connect_object (self->session, "signed-in", G_CALLBACK (on_signed_in_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "signed-out", G_CALLBACK (update_notifier), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "signed-out", G_CALLBACK (stop_backups), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "notify::locked", G_CALLBACK (update_notifier),
                                self, G_CONNECT_SWAPPED);
@@ -245,13 +318,22 @@ escale_application_startup (GApplication *app)
 }
 
 static void
+escale_application_shutdown (GApplication *app)
+{
+  EscaleApplication *self = ESCALE_APPLICATION (app);
+  if (self->backups != NULL)
+    escale_backup_manager_shutdown (self->backups);
+  G_APPLICATION_CLASS (escale_application_parent_class)->shutdown (app);
+}
+
+static void
 escale_application_finalize (GObject *object)
 {
   EscaleApplication *self = (EscaleApplication *) object;
 
   g_clear_object (&self->notifier);
+  g_clear_object (&self->backups);
   g_clear_object (&self->session);
-  g_clear_object (&self->store);
   g_free (self->database_path);
   g_free (self->file_number);
 
@@ -266,6 +348,8 @@ escale_application_class_init (EscaleApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = escale_application_finalize;
   app_class->activate = escale_application_activate;
   app_class->startup = escale_application_startup;
+  app_class->shutdown = escale_application_shutdown;
+  GTK_APPLICATION_CLASS (klass)->window_removed = escale_application_window_removed;
   app_class->handle_local_options = escale_application_handle_local_options;
 }
 
@@ -346,5 +430,5 @@ EscaleStore *
 escale_application_get_store (EscaleApplication *self)
 {
   g_return_val_if_fail (ESCALE_IS_APPLICATION (self), NULL);
-  return self->store;
+  return self->session ? escale_session_get_store (self->session) : NULL;
 }

@@ -10,6 +10,7 @@
 #include "escale-action-store.h"
 #include "escale-agenda-page.h"
 #include "escale-audit-window.h"
+#include "escale-backup-warnings.h"
 #include "escale-import-dialog.h"
 #include "escale-partners-page.h"
 #include "escale-people-page.h"
@@ -27,6 +28,7 @@ struct _EscaleWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *new_person_button;
+  EscaleBackupWarnings *backup_warnings;
   AdwViewStack         *stack;
   EscalePeoplePage     *people_page;
   EscaleAgendaPage     *agenda_page;
@@ -302,6 +304,7 @@ escale_window_constructed (GObject *object)
   escale_agenda_page_set_store (self->agenda_page, self->store);
   escale_partners_page_set_store (self->partners_page, self->store);
   escale_reports_page_set_store (self->reports_page, self->store);
+  escale_backup_warnings_set_store (self->backup_warnings, self->store);
   show_pages_for_role (self);
   restore_size (self);
 }
@@ -377,9 +380,11 @@ escale_window_class_init (EscaleWindowClass *klass)
   g_type_ensure (ESCALE_TYPE_AGENDA_PAGE);
   g_type_ensure (ESCALE_TYPE_PARTNERS_PAGE);
   g_type_ensure (ESCALE_TYPE_REPORTS_PAGE);
+  g_type_ensure (ESCALE_TYPE_BACKUP_WARNINGS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/escale/Escale/escale-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, new_person_button);
+  gtk_widget_class_bind_template_child (widget_class, EscaleWindow, backup_warnings);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, EscaleWindow, agenda_page);

@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "escale-account.h"
+#include "escale-backup.h"
 #include "escale-crypt.h"
 #include "escale-first-run-window.h"
 #include "escale-idle-monitor.h"
@@ -30,6 +31,7 @@
 #include "escale-lock-screen.h"
 #include "escale-session.h"
 #include "escale-sign-in-window.h"
+#include "escale-util.h"
 #include "escale-window.h"
 
 #define DEFAULT_LOCK_MINUTES 10
@@ -46,9 +48,13 @@ struct _EscaleSession
   GPtrArray         *hidden;        /* the windows hidden while locked */
   guint              lock_timeout_ms;
   gboolean           timeout_fixed; /* by escale_session_set_lock_timeout() */
+  char              *path;          /* the database's, once known */
   gboolean           signed_in;
   gboolean           locked;
 };
+
+/* The session escale_session_get_default() returns (weak). */
+static EscaleSession *default_session;
 
 G_DEFINE_FINAL_TYPE (EscaleSession, escale_session, G_TYPE_OBJECT)
 
@@ -208,6 +214,47 @@ lock_window (EscaleSession *self,
   escale_window_set_lock_screen (window, GTK_WIDGET (screen));
 }
 
+/* Closes every window and lets go of the store, waiting a little for the
+ * other holders (workers) to let go too: a restore replaces the file.
+ * Returns whether the store is gone. */
+static gboolean
+close_everything (EscaleSession *self)
+{
+  g_autoptr(GPtrArray) windows = list_windows ();
+  GWeakRef store_ref;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GObject *left;
+  gboolean gone;
+
+  self->signed_in = FALSE;
+  g_clear_object (&self->idle);
+  g_ptr_array_set_size (self->hidden, 0);
+  set_locked (self, FALSE);
+  show_step (self, NULL);
+  /* Untied first: a dialog outliving the window it belongs to would
+   * reach for it once it is gone. */
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_set_transient_for (g_ptr_array_index (windows, i), NULL);
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+  /* Our references last: the windows go, and theirs on the store. */
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  update_actions (self);
+  g_signal_emit (self, signals[SIGNED_OUT], 0);
+  g_weak_ref_init (&store_ref, self->store);
+  g_clear_object (&self->store);
+  while ((left = g_weak_ref_get (&store_ref)) != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_object_unref (left);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  gone = left == NULL;
+  g_clear_object (&left);
+  g_weak_ref_clear (&store_ref);
+  return gone;
+}
+
 /* Callbacks */
 
 static void
@@ -319,6 +366,7 @@ escale_session_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (escale_session_parent_class)->dispose (object);
 }
@@ -364,6 +412,7 @@ escale_session_new (EscaleApplication *application)
   EscaleSession *self = g_object_new (ESCALE_TYPE_SESSION, NULL);
 
   self->application = application;
+  g_set_weak_pointer (&default_session, self);
   if (application != NULL)
     g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions),
                                      self);
@@ -384,6 +433,8 @@ escale_session_begin (EscaleSession  *self,
 
   if (self->signed_in)
     return TRUE;
+  if (self->path != path)
+    escale_set_str (&self->path, path);
   if (self->store != NULL)
     {
       ask_account (self);
@@ -412,6 +463,7 @@ escale_session_begin_with_store (EscaleSession *self,
   g_return_if_fail (!self->signed_in);
 
   g_set_object (&self->store, store);
+  escale_set_str (&self->path, escale_store_get_path (store));
   ask_account (self);
 }
 
@@ -504,4 +556,69 @@ escale_session_sign_out (EscaleSession *self)
       gtk_window_destroy (g_ptr_array_index (windows, i));
   update_actions (self);
   g_signal_emit (self, signals[SIGNED_OUT], 0);
+}
+
+/**
+ * escale_session_get_default:
+ *
+ * Returns: (transfer none) (nullable): the session made last, while it lives
+ */
+EscaleSession *
+escale_session_get_default (void)
+{
+  return default_session;
+}
+
+const char *
+escale_session_get_path (EscaleSession *self)
+{
+  g_return_val_if_fail (ESCALE_IS_SESSION (self), NULL);
+  return self->path;
+}
+
+/**
+ * escale_session_restore:
+ * @saved_copy: (out) (optional): see escale_backup_restore()
+ *
+ * Closes every window and the store, restores @backup_path over the
+ * session's database (escale_backup_restore()), then begins again: the
+ * sign-in. The session begins again after a failure too, on the database
+ * as it is.
+ */
+gboolean
+escale_session_restore (EscaleSession  *self,
+                        const char     *backup_path,
+                        const char     *passphrase,
+                        char          **saved_copy,
+                        GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) begin_error = NULL;
+  GApplication *app;
+  gboolean restored = FALSE;
+
+  g_return_val_if_fail (ESCALE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  path = g_strdup (self->path);
+  app = self->application ? g_object_ref (G_APPLICATION (self->application)) : NULL;
+  if (app != NULL)
+    g_application_hold (app);
+  if (!close_everything (self))
+    g_set_error_literal (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BUSY,
+                         _("The database is still in use: try again in a moment."));
+  else
+    restored = escale_backup_restore (backup_path, path, passphrase, saved_copy, error);
+  if (!escale_session_begin (self, path, &begin_error) && restored)
+    {
+      g_propagate_error (error, g_steal_pointer (&begin_error));
+      restored = FALSE;
+    }
+  if (app != NULL)
+    {
+      g_application_release (app);
+      g_object_unref (app);
+    }
+  return restored;
 }

@@ -51,4 +51,18 @@ void           escale_session_set_lock_timeout (EscaleSession     *self,
 /* Logs out, closes every window and asks for a login again. */
 void           escale_session_sign_out         (EscaleSession     *self);
 
+/* The session made last, while it lives (the app has one): for the
+ * Backups page and the damaged database's dialog, which restore. */
+EscaleSession *escale_session_get_default      (void);
+/* (nullable): the database's path, once known */
+const char    *escale_session_get_path         (EscaleSession     *self);
+/* Closes every window and the store, restores @backup_path over the
+ * database (escale_backup_restore()), and begins again with the sign-in,
+ * after a failure too. */
+gboolean       escale_session_restore          (EscaleSession     *self,
+                                                const char        *backup_path,
+                                                const char        *passphrase,
+                                                char             **saved_copy,
+                                                GError           **error);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "escale-accounts-page.h"
 #include "escale-application.h"
 #include "escale-association-page.h"
+#include "escale-backup-util.h"
+#include "escale-backups-page.h"
 #include "escale-catalog.h"
 #include "escale-language-switch.h"
 #include "escale-language.h"
@@ -453,7 +455,7 @@ edit_programme_action (GtkWidget                *widget,
 
 /* Roles */
 
-/* The administrators' pages; the association's settings, vocabularies and
+/* The administrators' pages (backups for staff too); the association's settings, vocabularies and
  * programmes only for the roles that may change them. */
 static void
 show_pages_for_role (EscalePreferencesWindow *self)
@@ -470,6 +472,9 @@ show_pages_for_role (EscalePreferencesWindow *self)
   if (escale_role_allows (role, ESCALE_OP_ERASE))
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (escale_privacy_page_new (self->store)));
+  if (escale_backup_may_manage (self->store))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (escale_backups_page_new (self->store)));
 }
 
 /* GObject */
