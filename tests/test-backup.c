@@ -8,6 +8,8 @@
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "escale-backup.h"
 #include "escale-crypt.h"
@@ -417,6 +419,43 @@ test_to_folder (void)
   g_assert_cmpstr (latest->path, ==, written);
 }
 
+/* A backup killed while it was written leaves a .part file: the next
+ * backup into the folder deletes it once it is old. */
+static void
+test_leftovers (void)
+{
+  g_autofree char *path = make_database (2);
+  g_autofree char *folder = escale_test_tmp_path ("leftovers");
+  g_autofree char *stem = g_path_get_basename (path);
+  g_autofree char *old_name = NULL, *new_name = NULL, *old_part = NULL, *new_part = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(EscaleStore) store = open_store (path);
+  struct utimbuf two_hours_ago;
+
+  stem[strlen (stem) - 3] = '\0';
+  old_name = g_strdup_printf ("%s-backup-2026-01-01-000000.db.part", stem);
+  new_name = g_strdup_printf ("%s-backup-2026-01-02-000000.db.part", stem);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  touch (folder, old_name);
+  touch (folder, new_name);
+  touch (folder, "notes.db.part");
+  old_part = g_build_filename (folder, old_name, NULL);
+  new_part = g_build_filename (folder, new_name, NULL);
+  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 7200;
+  g_assert_cmpint (g_utime (old_part, &two_hours_ago), ==, 0);
+  {
+    g_autofree char *stranger = g_build_filename (folder, "notes.db.part", NULL);
+
+    g_assert_cmpint (g_utime (stranger, &two_hours_ago), ==, 0);
+    written = escale_backup_to_folder (store, folder, TRUE, NULL, NULL);
+    g_assert_nonnull (written);
+    g_assert_false (g_file_test (old_part, G_FILE_TEST_EXISTS));
+    /* Perhaps another backup under way; and not ours. */
+    g_assert_true (g_file_test (new_part, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 on_async_done (GObject      *source,
                GAsyncResult *result,
@@ -671,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/backup/rotation/folder", test_rotation_folder);
   g_test_add_func ("/backup/to-folder", test_to_folder);
   g_test_add_func ("/backup/to-folder-async", test_to_folder_async);
+  g_test_add_func ("/backup/leftovers", test_leftovers);
   g_test_add_func ("/backup/latest-good", test_find_latest_good);
   g_test_add_func ("/restore/replaces", test_restore);
   g_test_add_func ("/restore/refused", test_restore_refused);

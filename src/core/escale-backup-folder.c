@@ -13,6 +13,7 @@
 #include "escale-account.h"
 #include "escale-backup.h"
 #include "escale-backup-private.h"
+#include "escale-leftovers.h"
 
 #define INFIX        "-backup-"
 #define STAMP_FORMAT "%Y-%m-%d-%H%M%S"
@@ -308,6 +309,12 @@ escale_backup_to_folder (EscaleStore   *store,
       return NULL;
     }
   name = backup_name (escale_store_get_path (store), now);
+  {
+    g_autofree char *stem = database_stem (escale_store_get_path (store));
+    g_autofree char *prefix = g_strconcat (stem, INFIX, NULL);
+
+    escale_remove_leftovers (folder, prefix, SUFFIX ".part");
+  }
   target = g_build_filename (folder, name, NULL);
   if (!escale_backup_write (store, target, cancellable, error))
     return NULL;

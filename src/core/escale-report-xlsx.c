@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "escale-leftovers.h"
 #include "escale-report-model.h"
 
 #define N_KINDS          (ESCALE_CELL_PERCENT + 1)
@@ -874,6 +875,7 @@ create_temporary (const char  *path,
                        folder, TRUE);
       return NULL;
     }
+  escale_remove_leftovers (folder, ".escale-report-", ".tmp");
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       g_autofree char *name = g_strdup_printf (".escale-report-%08x.tmp", g_random_int ());

@@ -613,7 +613,9 @@ escale_report_export (EscaleStore              *store,
     return FALSE;
   if (progress != NULL)
     progress (0.5, progress_data);
-  return escale_report_write_xlsx (report, path, progress ? on_write_progress : NULL, &relay,
-                                   cancellable, error) &&
-         record_export (store, params, error);
+  /* Recorded before the file exists: a program killed once the file is
+   * in place must not leave a list of people exported without a trace. */
+  return record_export (store, params, error) &&
+         escale_report_write_xlsx (report, path, progress ? on_write_progress : NULL, &relay,
+                                   cancellable, error);
 }
