@@ -276,15 +276,27 @@ test_full_report (Fixture       *f,
   audit = count (f, "SELECT count(*) FROM audit_log");
   fill_disk (f);
 
+  /* The database on the full disk: its audit entry, written first, fails. */
   g_assert_false (escale_report_export (f->store, params, output, NULL, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  g_assert_nonnull (strstr (error->message, "The disk is full"));
-  g_test_message ("report: %s", error->message);
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_FULL);
   g_clear_error (&error);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_strays (f), ==, 0);
   assert_whole (f);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audit);
+
+  /* Only the spreadsheet's folder full: the workbook fails, in words. */
+  {
+    g_autoptr(EscaleStore) elsewhere = escale_test_store_new ();
+
+    g_assert_false (escale_report_export (elsewhere, params, output, NULL, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_nonnull (strstr (error->message, "The disk is full"));
+    g_test_message ("report: %s", error->message);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_strays (f), ==, 0);
+  }
 
   escale_test_tmpfs_free ();
   g_assert_true (escale_report_export (f->store, params, output, NULL, NULL, NULL, &error));
