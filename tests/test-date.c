@@ -209,7 +209,11 @@ test_format (void)
 static void
 test_format_round_trip (void)
 {
-  static const char *const typed[] = { "14/03/1990", "03/1990", "1990" };
+  static const char *const typed[] = {
+    "14/03/1990", "03/1990", "1990",
+    /* Years before 1000 keep their four digits (fuzz-date found 0001-01-01 shown as 01/01/1). */
+    "01/05/0990", "05/0990", "0990", "01/01/0001",
+  };
 
   /* What is shown can be typed back. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)

@@ -181,6 +181,7 @@ escale_date_format (const char          *iso,
                     EscaleDatePrecision  precision)
 {
   g_autoptr(GDate) date = escale_date_to_gdate (iso);
+  g_autoptr(GString) format = NULL;
   char buffer[128];
 
   if (date == NULL)
@@ -198,7 +199,10 @@ escale_date_format (const char          *iso,
     case ESCALE_DATE_EXACT:
     default:
       /* Translators: a full date as numbers, see strftime(3); French uses %d/%m/%Y */
-      if (g_date_strftime (buffer, sizeof buffer, _("%d/%m/%Y"), date) == 0)
+      format = g_string_new (_("%d/%m/%Y"));
+      /* %Y writes the year 990 as "990", which escale_date_parse() refuses. */
+      g_string_replace (format, "%Y", "%4Y", 0);
+      if (g_date_strftime (buffer, sizeof buffer, format->str, date) == 0)
         return g_strdup (iso);
       return g_strdup (buffer);
     }
