@@ -4,12 +4,16 @@
  * FTS5 error, with or without a filter: each query it builds (FTS5 words,
  * trigrams, skeletons) is folded and quoted so that no input forms an
  * operator. The FTS5 query is also run on its own, and each person found
- * exists and is found only once.
+ * exists and is found only once. And a person whose other name is what
+ * was typed (saved in a transaction rolled back) is found by typing it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "escale-person-store.h"
 #include "escale-search.h"
 #include "escale-store-private.h"
 #include "escale-text.h"
@@ -35,7 +39,17 @@ check_results (EscaleStore *store,
     }
 }
 
-static void
+static gboolean
+contains (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static GArray *
 search (EscaleStore              *store,
         const char               *query,
         const EscalePersonFilter *filter,
@@ -49,6 +63,33 @@ search (EscaleStore              *store,
   FUZZ_CHECK (ids != NULL && error == NULL);
   FUZZ_CHECK (limit == 0 || ids->len <= limit);
   check_results (store, ids);
+  return g_steal_pointer (&ids);
+}
+
+/* Someone whose other name is @query is found by it. */
+static void
+check_found_by_name (EscaleStore *store,
+                     const char  *query)
+{
+  const char *names[] = { query, NULL };
+  g_autoptr(EscalePerson) person = escale_person_new ();
+  g_autofree char *folded = escale_text_fold (query);
+  g_autoptr(GArray) ids = NULL;
+
+  if (*folded == '\0' || strlen (query) > 200 || !g_utf8_validate (query, -1, NULL))
+    return;
+  escale_person_set (person, ESCALE_FIELD_FAMILY_NAME, "Zzyzx");
+  escale_person_set (person, ESCALE_FIELD_GIVEN_NAMES, "Quentin");
+  escale_person_set_other_names (person, names);
+  FUZZ_CHECK (escale_store_begin (store, NULL));
+  if (escale_store_save_person (store, person, NULL))
+    {
+      ids = search (store, query, NULL, 0);
+      if (!contains (ids, escale_person_get_id (person)))
+        g_printerr ("\"%s\" (folded \"%s\") does not find its own other name\n", query, folded);
+      FUZZ_CHECK (contains (ids, escale_person_get_id (person)));
+    }
+  escale_store_rollback (store);
 }
 
 /* The FTS5 query alone, exact and as prefixes. */
@@ -83,10 +124,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   EscaleStore *store = fuzz_store ();
   g_autofree char *query = fuzz_string (data, size);
 
-  search (store, query, NULL, 0);
-  search (store, query, &filter, 0);
-  search (store, query, NULL, 2);
+  g_array_unref (search (store, query, NULL, 0));
+  g_array_unref (search (store, query, &filter, 0));
+  g_array_unref (search (store, query, NULL, 2));
   match (store, query, TRUE);
   match (store, query, FALSE);
+  check_found_by_name (store, query);
   return 0;
 }
