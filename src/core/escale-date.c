@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,18 +118,34 @@ escale_date_parse (const char           *text,
   return NULL;
 }
 
+/* Reads one to @max digits at *@p, and moves past them; not sscanf()'s
+ * %u, which takes signs and spaces too ("-999" is 4294966297). */
+static gboolean
+read_digits (const char **p,
+             guint        max,
+             guint       *value)
+{
+  guint n = 0;
+
+  for (*value = 0; n < max && g_ascii_isdigit (**p); n++, (*p)++)
+    *value = *value * 10 + (guint) (**p - '0');
+  return n > 0;
+}
+
 /**
  * escale_date_to_gdate:
  *
- * Returns: (transfer full) (nullable): @iso as a #GDate, or %NULL
+ * Returns: (transfer full) (nullable): the date @iso starts with (Y-M-D,
+ *   up to 4, 2 and 2 digits) as a #GDate, or %NULL
  */
 GDate *
 escale_date_to_gdate (const char *iso)
 {
+  const char *p = iso;
   guint y, m, d;
 
-  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
+  if (iso == NULL || !read_digits (&p, 4, &y) || *p++ != '-' || !read_digits (&p, 2, &m) ||
+      *p++ != '-' || !read_digits (&p, 2, &d) || !g_date_valid_dmy (d, m, y))
     return NULL;
   return g_date_new_dmy (d, m, y);
 }
