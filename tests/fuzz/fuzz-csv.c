@@ -4,8 +4,10 @@
  * UTF-8, no field is longer than ESCALE_CSV_MAX_FIELD, lines only grow,
  * problems point inside their record; reading again after a rewind gives
  * the same records; and the records written back as CSV (every field
- * quoted) read back the same, without problems. The input is a buffer of
- * its exact size, so that AddressSanitizer sees any read past its end.
+ * quoted) read back the same, without problems. A UTF-8 file without
+ * quotes reads as its lines split at the separator, the one its first line
+ * has most. The input is a buffer of its exact size, so that
+ * AddressSanitizer sees any read past its end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -119,6 +121,46 @@ check_round_trip (GPtrArray *records)
   FUZZ_CHECK (escale_csv_get_problems (csv)->len == 0);
 }
 
+/* The records of a UTF-8 text without quotes, split by hand; NULL when
+ * the text is not that simple. */
+static GPtrArray *
+split_plain (const uint8_t *data,
+             size_t         size)
+{
+  const char *text = (const char *) data;
+  g_autoptr(GPtrArray) records = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *copy = NULL;
+  const char *first;
+  guint commas = 0, semicolons = 0;
+  char separator[2] = ",";
+
+  if (size >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    text += 3, size -= 3;
+  if (memchr (text, '"', size) != NULL || !g_utf8_validate_len (text, size, NULL))
+    return NULL;
+  copy = g_strndup (text, size);
+  for (first = copy; g_ascii_isspace (*first); first++)
+    ;
+  for (const char *p = first; *p != '\0' && *p != '\n' && *p != '\r'; p++)
+    {
+      commas += *p == ',';
+      semicolons += *p == ';';
+    }
+  separator[0] = semicolons > commas ? ';' : ',';
+  g_strdelimit (copy, "\r", '\n');
+  lines = g_strsplit (copy, "\n", -1);
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strlen (lines[i]) > ESCALE_CSV_MAX_FIELD)
+        return NULL;
+      if (*lines[i] != '\0')
+        g_ptr_array_add (records, g_strsplit (lines[i], separator, -1));
+    }
+  return g_steal_pointer (&records);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -128,6 +170,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(EscaleCsv) csv = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
   char separator;
 
   fuzz_init ();
@@ -145,5 +188,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   FUZZ_CHECK (same_records (records, again));
   if (records->len > 0)
     check_round_trip (records);
+  if ((plain = split_plain (data, size)) != NULL)
+    FUZZ_CHECK (same_records (records, plain));
   return 0;
 }
