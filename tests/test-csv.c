@@ -202,6 +202,33 @@ test_csv_too_long (void)
   assert_end (csv);
 }
 
+/* Bad bytes become U+FFFD, three bytes each: the field is cut after that,
+ * and stays within the maximum (fuzz-csv found it three times longer). */
+static void
+test_csv_too_long_invalid_utf8 (void)
+{
+  g_autoptr(GString) text = g_string_new ("pr\xC3\xA9nom\n");
+  g_autoptr(EscaleCsv) csv = NULL;
+  g_auto(GStrv) fields = NULL;
+  GArray *problems;
+  guint line = 0;
+
+  for (guint i = 0; i <= ESCALE_CSV_MAX_FIELD; i++)
+    g_string_append_c (text, '\xFF');
+  csv = csv_new (text->str, (gssize) text->len);
+
+  assert_record (csv, 1, "prénom", NULL);
+  g_assert_true (escale_csv_next_record (csv, &fields, &line, NULL));
+  g_assert_cmpuint (strlen (fields[0]), <=, ESCALE_CSV_MAX_FIELD);
+  g_assert_cmpuint (strlen (fields[0]), >, ESCALE_CSV_MAX_FIELD - 3);
+  g_assert_true (g_utf8_validate (fields[0], -1, NULL));
+  problems = escale_csv_get_problems (csv);
+  g_assert_cmpuint (problems->len, >, 1);
+  assert_problem (csv, 0, 2, 0, ESCALE_CSV_PROBLEM_NOT_UTF8);
+  assert_problem (csv, problems->len - 1, 2, 0, ESCALE_CSV_PROBLEM_TOO_LONG);
+  assert_end (csv);
+}
+
 static void
 test_csv_null_bytes (void)
 {
@@ -314,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/csv/blank-before-header", test_csv_blank_before_header);
   g_test_add_func ("/csv/invalid-utf-8", test_csv_invalid_utf8);
   g_test_add_func ("/csv/too-long", test_csv_too_long);
+  g_test_add_func ("/csv/too-long-invalid-utf-8", test_csv_too_long_invalid_utf8);
   g_test_add_func ("/csv/null-bytes", test_csv_null_bytes);
   g_test_add_func ("/csv/windows-1252", test_csv_windows_1252);
   g_test_add_func ("/csv/windows-1252-file", test_csv_windows_1252_file);

@@ -126,6 +126,33 @@ test_to_gdate (void)
   g_assert_null (escale_date_to_gdate ("garbage"));
 }
 
+/* Signs and spaces are no digits: fuzz-date found "-999-01-01" read as the
+ * year 64537, which the person store then accepted as a birth date. */
+static void
+test_to_gdate_digits_only (void)
+{
+  static const char *const not_dates[] = {
+    "-999-01-01", "+999-01-01", " 990-01-01", "1990-+3-14", "1990- 3-14", "1990-03--1",
+  };
+  g_autoptr(GDate) short_parts = escale_date_to_gdate ("990-3-4");
+  g_autoptr(GDate) timestamp = escale_date_to_gdate ("1990-03-14 10:30:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      g_autoptr(GDate) date = escale_date_to_gdate (not_dates[i]);
+
+      if (date != NULL)
+        g_test_message ("%s read as %u-%u-%u", not_dates[i], g_date_get_year (date),
+                        g_date_get_month (date), g_date_get_day (date));
+      g_assert_null (date);
+    }
+  /* What it read before stays read. */
+  g_assert_nonnull (short_parts);
+  g_assert_cmpint (g_date_get_year (short_parts), ==, 990);
+  g_assert_nonnull (timestamp);
+  g_assert_cmpint (g_date_get_day (timestamp), ==, 14);
+}
+
 static void
 test_today (void)
 {
@@ -209,7 +236,11 @@ test_format (void)
 static void
 test_format_round_trip (void)
 {
-  static const char *const typed[] = { "14/03/1990", "03/1990", "1990" };
+  static const char *const typed[] = {
+    "14/03/1990", "03/1990", "1990",
+    /* Years before 1000 keep their four digits (fuzz-date found 0001-01-01 shown as 01/01/1). */
+    "01/05/0990", "05/0990", "0990", "01/01/0001",
+  };
 
   /* What is shown can be typed back. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
@@ -246,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/impossible", test_parse_impossible);
   g_test_add_func ("/date/parse/garbage", test_parse_garbage);
   g_test_add_func ("/date/to-gdate", test_to_gdate);
+  g_test_add_func ("/date/to-gdate/digits-only", test_to_gdate_digits_only);
   g_test_add_func ("/date/today", test_today);
   g_test_add_func ("/date/age", test_age);
   g_test_add_func ("/date/age-imprecise", test_age_imprecise);

@@ -483,8 +483,9 @@ escale_csv_next_record (EscaleCsv  *self,
           return FALSE;
         }
       read_plain (self, field);
-      check_length (self, field, field_line, array->len);
+      /* U+FFFD takes three bytes: cut after replacing the bad ones. */
       check_utf8 (self, field, field_line, array->len);
+      check_length (self, field, field_line, array->len);
       g_ptr_array_add (array, g_strndup (field->str, field->len));
       if (self->pos < self->length && self->text[self->pos] == self->separator)
         self->pos++;

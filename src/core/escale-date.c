@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,18 +118,34 @@ escale_date_parse (const char           *text,
   return NULL;
 }
 
+/* Reads one to @max digits at *@p, and moves past them; not sscanf()'s
+ * %u, which takes signs and spaces too ("-999" is 4294966297). */
+static gboolean
+read_digits (const char **p,
+             guint        max,
+             guint       *value)
+{
+  guint n = 0;
+
+  for (*value = 0; n < max && g_ascii_isdigit (**p); n++, (*p)++)
+    *value = *value * 10 + (guint) (**p - '0');
+  return n > 0;
+}
+
 /**
  * escale_date_to_gdate:
  *
- * Returns: (transfer full) (nullable): @iso as a #GDate, or %NULL
+ * Returns: (transfer full) (nullable): the date @iso starts with (Y-M-D,
+ *   up to 4, 2 and 2 digits) as a #GDate, or %NULL
  */
 GDate *
 escale_date_to_gdate (const char *iso)
 {
+  const char *p = iso;
   guint y, m, d;
 
-  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
+  if (iso == NULL || !read_digits (&p, 4, &y) || *p++ != '-' || !read_digits (&p, 2, &m) ||
+      *p++ != '-' || !read_digits (&p, 2, &d) || !g_date_valid_dmy (d, m, y))
     return NULL;
   return g_date_new_dmy (d, m, y);
 }
@@ -181,6 +196,7 @@ escale_date_format (const char          *iso,
                     EscaleDatePrecision  precision)
 {
   g_autoptr(GDate) date = escale_date_to_gdate (iso);
+  g_autoptr(GString) format = NULL;
   char buffer[128];
 
   if (date == NULL)
@@ -198,7 +214,10 @@ escale_date_format (const char          *iso,
     case ESCALE_DATE_EXACT:
     default:
       /* Translators: a full date as numbers, see strftime(3); French uses %d/%m/%Y */
-      if (g_date_strftime (buffer, sizeof buffer, _("%d/%m/%Y"), date) == 0)
+      format = g_string_new (_("%d/%m/%Y"));
+      /* %Y writes the year 990 as "990", which escale_date_parse() refuses. */
+      g_string_replace (format, "%Y", "%4Y", 0);
+      if (g_date_strftime (buffer, sizeof buffer, format->str, date) == 0)
         return g_strdup (iso);
       return g_strdup (buffer);
     }
