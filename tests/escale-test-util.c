@@ -6,9 +6,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sodium.h>
 
 #include <stdio.h>
 
+#include "escale-account-private.h"
 #include "escale-action-store.h"
 #include "escale-demo-actions.h"
 #include "escale-demo.h"
@@ -26,6 +28,10 @@ escale_test_init (int    *argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Set by `build-aux/dev valgrind`: there, a password hash of the real cost
+   * (64 MiB of Argon2id) takes seconds, and test-roles makes a hundred. */
+  if (g_getenv ("ESCALE_TEST_CHEAP_PASSWORDS") != NULL)
+    escale_account_set_hash_limits (crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
   tmp_dir = g_dir_make_tmp ("escale-test-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
 }

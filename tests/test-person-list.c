@@ -372,7 +372,7 @@ test_rest_in_background (void)
   g_autoptr(EscalePersonSummary) last = NULL;
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (Change));
   Fixture f = { .changes = changes };
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline;
 
   g_assert_true (escale_store_begin (store, &error));
   for (guint i = 0; i < 1500; i++)
@@ -390,6 +390,7 @@ test_rest_in_background (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   f.list = list;
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &f);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!escale_person_list_is_complete (list) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (escale_person_list_is_complete (list));

@@ -622,8 +622,10 @@ test_consent (Fixture       *fixture,
   spin ();
   g_clear_pointer (&consents, g_ptr_array_unref);
   consents = escale_store_list_consents (fixture->store, id, &error);
-  g_assert_cmpstr (((EscaleConsent *) g_ptr_array_index (consents, 0))->withdrawn_on, ==,
-                   "2025-03-03");
+  g_assert_no_error (error);
+  g_assert_cmpuint (consents->len, ==, 1);
+  consent = g_ptr_array_index (consents, 0);
+  g_assert_cmpstr (consent->withdrawn_on, ==, "2025-03-03");
   g_assert_null (escale_consent_records_withdraw (section, consent->id));
   gtk_window_destroy (GTK_WINDOW (window));
 }
