@@ -697,14 +697,14 @@ spawn_cli (const char * const *args)
   return process;
 }
 
-/* Waits for @process: %TRUE when it succeeded, %FALSE when it said the
- * database was busy; anything else fails the test. */
+/* Waits for @process: %TRUE when it succeeded (its output ends with
+ * @success_line), %FALSE when it said the database was busy; anything
+ * else fails the test. */
 static gboolean
-finish_import (GSubprocess *process,
-               guint        rows)
+finish_or_busy (GSubprocess *process,
+                const char  *success_line)
 {
   g_autofree char *out = NULL, *err = NULL;
-  g_autofree char *line = g_strdup_printf ("Created %u, updated 0\n", rows);
   g_autoptr(GError) error = NULL;
 
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
@@ -712,10 +712,10 @@ finish_import (GSubprocess *process,
   g_assert_true (g_subprocess_get_if_exited (process));
   if (g_subprocess_get_exit_status (process) == 0)
     {
-      g_assert_true (g_str_has_suffix (out, line));
+      g_assert_true (g_str_has_suffix (out, success_line));
       return TRUE;
     }
-  g_test_message ("a concurrent import failed: %s", err);
+  g_test_message ("a concurrent command failed: %s", err);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
   g_assert_nonnull (strstr (err, BUSY_MESSAGE));
   return FALSE;
@@ -749,12 +749,15 @@ test_concurrent_imports (void)
   reader = spawn_cli ((const char *[]) { "--database", db, "check", NULL });
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
-      done[i] = finish_import (imports[i], rows);
+      g_autofree char *line = g_strdup_printf ("Created %u, updated 0\n", rows);
+
+      done[i] = finish_or_busy (imports[i], line);
       succeeded += done[i];
       g_object_unref (imports[i]);
     }
-  g_subprocess_wait (reader, NULL, NULL);
-  g_assert_cmpint (g_subprocess_get_exit_status (reader), ==, 0);
+  /* The check too may wait for the imports longer than the busy timeout
+   * (under the sanitizers they are slow): then it says so. */
+  finish_or_busy (reader, "No problem found\n");
   sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
   sqlite3_close (handle);
 
