@@ -75,8 +75,10 @@ escale_test_tmpfs_setup (guint   size_mb,
   g_assert_null (mount_dir);
   if (!enter_namespace (why))
     return FALSE;
-  /* Mounts made here must not reach the system's namespace. */
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+  /* Mounts made here must not reach the system's namespace. (The kernel
+   * ignores the source and type of a propagation change; valgrind wants
+   * them to be strings.) */
+  if (mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
     {
       *why = g_strdup_printf ("mount --make-rprivate /: %s", g_strerror (errno));
       return FALSE;
