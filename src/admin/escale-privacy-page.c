@@ -13,6 +13,7 @@
 #include "escale-audit.h"
 #include "escale-date.h"
 #include "escale-privacy-page.h"
+#include "escale-preferences-rows.h"
 #include "escale-privacy.h"
 #include "escale-register-print.h"
 #include "escale-rights.h"
@@ -61,60 +62,6 @@ show_settings (EscalePrivacyPage *self)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->audit_retention),
                              escale_store_get_audit_retention (self->store));
   self->showing = FALSE;
-}
-
-static GtkWidget *
-new_months_button (guint min,
-                   guint max)
-{
-  GtkWidget *button = gtk_spin_button_new_with_range (min, max, 1);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (button), TRUE);
-  return button;
-}
-
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         GtkWidget           *suffix)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static GtkWidget *
-new_action_button (const char *label,
-                   const char *action,
-                   const char *css_class)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  return button;
-}
-
-static AdwPreferencesGroup *
-add_group (EscalePrivacyPage *self,
-           const char        *title,
-           const char        *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
 }
 
 /* Callbacks */
@@ -206,14 +153,16 @@ static void
 build_retention (EscalePrivacyPage *self)
 {
   AdwPreferencesGroup *group;
+  GtkWidget *review;
 
-  group = add_group (self, _("People’s Files"),
-                     _("The CNIL’s framework keeps a file two years after the last contact "
-                       "with the person. Then it is anonymised or deleted."));
-  self->file_retention = new_months_button (1, ESCALE_RETENTION_MONTHS_MAX);
-  add_row (group, _("Review files after"), _("Months without contact"), self->file_retention);
-  self->review_row = add_row (group, _("Files to review"), "",
-                              new_action_button (_("_Review Files…"), "privacy.review", NULL));
+  group = escale_preferences_add_group (ADW_PREFERENCES_PAGE (self), _("People’s Files"),
+            _("The CNIL’s framework keeps a file two years after the last contact "
+              "with the person. Then it is anonymised or deleted."));
+  self->file_retention = escale_preferences_new_spin_button (1, ESCALE_RETENTION_MONTHS_MAX);
+  escale_preferences_add_row (group, _("Review files after"), _("Months without contact"),
+                              self->file_retention);
+  review = escale_preferences_new_button (_("_Review Files…"), "privacy.review", NULL);
+  self->review_row = escale_preferences_add_row (group, _("Files to review"), "", review);
   g_signal_connect (self->file_retention, "value-changed",
                     G_CALLBACK (on_file_retention_changed_cb), self);
 }
@@ -222,15 +171,18 @@ static void
 build_audit (EscalePrivacyPage *self)
 {
   AdwPreferencesGroup *group;
+  GtkWidget *purge;
 
-  group = add_group (self, _("Audit Log"),
-                     _("Who created, changed, deleted, opened or exported which record, and "
-                       "when. Entries older than this are purged."));
-  self->audit_retention = new_months_button (ESCALE_AUDIT_RETENTION_MIN,
-                                             ESCALE_AUDIT_RETENTION_MAX);
-  add_row (group, _("Keep entries for"), _("Months, from 6 to 12"), self->audit_retention);
-  add_row (group, _("Purge old entries"), _("Delete the entries older than that now"),
-           new_action_button (_("_Purge Now"), "privacy.purge", "destructive-action"));
+  group = escale_preferences_add_group (ADW_PREFERENCES_PAGE (self), _("Audit Log"),
+            _("Who created, changed, deleted, opened or exported which record, and "
+              "when. Entries older than this are purged."));
+  self->audit_retention = escale_preferences_new_spin_button (ESCALE_AUDIT_RETENTION_MIN,
+                                                              ESCALE_AUDIT_RETENTION_MAX);
+  escale_preferences_add_row (group, _("Keep entries for"), _("Months, from 6 to 12"),
+                              self->audit_retention);
+  purge = escale_preferences_new_button (_("_Purge Now"), "privacy.purge", "destructive-action");
+  escale_preferences_add_row (group, _("Purge old entries"),
+                              _("Delete the entries older than that now"), purge);
   g_signal_connect (self->audit_retention, "value-changed",
                     G_CALLBACK (on_audit_retention_changed_cb), self);
 }
@@ -239,13 +191,16 @@ static void
 build_register (EscalePrivacyPage *self)
 {
   AdwPreferencesGroup *group;
+  GtkWidget *print;
 
-  group = add_group (self, _("Register of Processing"),
-                     _("The GDPR asks the association to keep a record of how it processes "
-                       "personal data (article 30)."));
-  add_row (group, _("Register entry"),
-           _("Purposes, data, recipients, retention and security of Escale’s processing"),
-           new_action_button (_("_Print the Register Entry…"), "privacy.print-register", NULL));
+  group = escale_preferences_add_group (ADW_PREFERENCES_PAGE (self), _("Register of Processing"),
+            _("The GDPR asks the association to keep a record of how it processes "
+              "personal data (article 30)."));
+  print = escale_preferences_new_button (_("_Print the Register Entry…"),
+                                         "privacy.print-register", NULL);
+  escale_preferences_add_row (group, _("Register entry"),
+                              _("Purposes, data, recipients, retention and security of "
+                                "Escale’s processing"), print);
 }
 
 /* GObject overrides */

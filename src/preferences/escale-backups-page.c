@@ -18,6 +18,7 @@
 #include "escale-backup-util.h"
 #include "escale-backups-page.h"
 #include "escale-language.h"
+#include "escale-preferences-rows.h"
 #include "escale-restore.h"
 #include "escale-ui-util.h"
 
@@ -50,47 +51,6 @@ parent_window (EscaleBackupsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         GtkWidget           *suffix)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static GtkWidget *
-new_button (const char *label,
-            const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
-static AdwPreferencesGroup *
-add_group (EscaleBackupsPage *self,
-           const char        *title,
-           const char        *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
 }
 
 static const char *
@@ -250,34 +210,28 @@ restore_action (GtkWidget                *widget,
 
 /* Building */
 
-static GtkWidget *
-new_interval_button (void)
-{
-  GtkWidget *button = gtk_spin_button_new_with_range (1, 24, 1);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (button), TRUE);
-  return button;
-}
-
 static void
 build_where (EscaleBackupsPage *self)
 {
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (self);
   AdwPreferencesGroup *group;
+  GtkWidget *choose;
 
-  group = add_group (self, _("Backups"),
-                     _("Escale copies the database into this folder when it closes and every "
-                       "few hours of use, in the same form (encrypted if it is). It keeps the "
-                       "newest copy of each of the last 7 days, 4 weeks and 12 months. A USB "
-                       "key or a synced folder keeps them safe from a broken computer."));
-  self->folder_row = add_row (group, _("Folder"), NULL, new_button (_("_Choose…"),
-                                                                   "backups.choose-folder"));
+  group = escale_preferences_add_group (page, _("Backups"),
+            _("Escale copies the database into this folder when it closes and every "
+              "few hours of use, in the same form (encrypted if it is). It keeps the "
+              "newest copy of each of the last 7 days, 4 weeks and 12 months. A USB "
+              "key or a synced folder keeps them safe from a broken computer."));
+  choose = escale_preferences_new_button (_("_Choose…"), "backups.choose-folder", NULL);
+  self->folder_row = escale_preferences_add_row (group, _("Folder"), NULL, choose);
   self->automatic = gtk_switch_new ();
   gtk_widget_set_valign (self->automatic, GTK_ALIGN_CENTER);
-  add_row (group, _("Back up automatically"), _("When Escale closes, and every few hours of use"),
-           self->automatic);
-  self->interval = new_interval_button ();
-  add_row (group, _("Hours between backups"), _("Counted while Escale is open"), self->interval);
+  escale_preferences_add_row (group, _("Back up automatically"),
+                              _("When Escale closes, and every few hours of use"),
+                              self->automatic);
+  self->interval = escale_preferences_new_spin_button (1, 24);
+  escale_preferences_add_row (group, _("Hours between backups"),
+                              _("Counted while Escale is open"), self->interval);
   g_object_bind_property (self->automatic, "active",
                           gtk_widget_get_ancestor (self->interval, ADW_TYPE_ACTION_ROW),
                           "sensitive", G_BINDING_SYNC_CREATE);
@@ -286,23 +240,25 @@ build_where (EscaleBackupsPage *self)
 static void
 build_now (EscaleBackupsPage *self)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Backup and Restore"), NULL);
+  AdwPreferencesGroup *group = escale_preferences_add_group (ADW_PREFERENCES_PAGE (self),
+                                                             _("Backup and Restore"), NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->spinner = gtk_spinner_new ();
-  self->back_up_button = new_button (_("_Back Up Now"), "backups.back-up");
-  gtk_widget_add_css_class (self->back_up_button, "suggested-action");
+  self->back_up_button = escale_preferences_new_button (_("_Back Up Now"), "backups.back-up",
+                                                        "suggested-action");
   gtk_box_append (GTK_BOX (box), self->spinner);
   gtk_box_append (GTK_BOX (box), self->back_up_button);
-  self->last_row = add_row (group, _("Last good backup"), NULL, box);
+  self->last_row = escale_preferences_add_row (group, _("Last good backup"), NULL, box);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->last_row), self->back_up_button);
   self->last_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (self->last_icon, "backup-warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (self->last_row), self->last_icon);
-  self->restore_button = new_button (_("_Restore…"), "backups.restore");
-  add_row (group, _("Restore a backup"),
-           _("Checks the backup, then replaces the database with it; the database as it is "
-             "now is kept in a copy"), self->restore_button);
+  self->restore_button = escale_preferences_new_button (_("_Restore…"), "backups.restore", NULL);
+  escale_preferences_add_row (group, _("Restore a backup"),
+                              _("Checks the backup, then replaces the database with it; the "
+                                "database as it is now is kept in a copy"),
+                              self->restore_button);
 }
 
 static void
