@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "escale-application.h"
@@ -41,6 +42,20 @@ escale_test_init_gtk (int    *argc,
       g_autofree char *icons = g_build_filename (data_dirs[i], "icons", NULL);
       gtk_icon_theme_add_search_path (theme, icons);
     }
+}
+
+void
+escale_test_init_gtk_translated (int    *argc,
+                                 char ***argv)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", "po",
+                                                 NULL);
+
+  if (g_getenv ("ESCALE_LOCALEDIR") == NULL)
+    g_setenv ("ESCALE_LOCALEDIR", localedir, TRUE);
+  escale_test_init_gtk (argc, argv);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 
 /* Lets GTK handle everything pending: layout, signals, idle callbacks. */

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 void escale_test_init_gtk (int    *argc,
                            char ***argv);
+/* escale_test_init_gtk(), with Escale's catalogues as the build compiles
+ * them (unless ESCALE_LOCALEDIR says otherwise), for tests that switch
+ * the interface's language. */
+void escale_test_init_gtk_translated (int    *argc,
+                                      char ***argv);
 void escale_test_spin     (void);
 void escale_test_wait_for_size (GtkWidget *widget);
 /* The timeline of @person_id in a new window @height pixels high, under a

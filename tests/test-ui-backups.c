@@ -702,14 +702,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", "po",
-                                                 NULL);
-
-  if (g_getenv ("ESCALE_LOCALEDIR") == NULL)
-    g_setenv ("ESCALE_LOCALEDIR", localedir, TRUE);
-  escale_test_init_gtk (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESCALE_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  escale_test_init_gtk_translated (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -726,15 +726,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = g_build_filename (g_getenv ("ESCALE_BUILD_DIR") ?: ".", "po",
-                                                 NULL);
   int status;
 
-  /* Escale's catalogues as the build compiles them: the languages offered. */
-  g_setenv ("ESCALE_LOCALEDIR", localedir, TRUE);
-  escale_test_init_gtk (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  escale_test_init_gtk_translated (&argc, &argv);
   if (g_strcmp0 (g_getenv ("ESCALE_REPORTS_LANGUAGE") ?: "en", "en") != 0)
     use_language (g_getenv ("ESCALE_REPORTS_LANGUAGE"));
 
