@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "escale-language.h"
 #include "escale-test-util.h"
 #include "escale-text.h"
 
@@ -493,6 +494,29 @@ test_trigram_lookup (void)
   sqlite3_close (db);
 }
 
+static void
+test_isolate_paths (void)
+{
+  const struct { const char *in; const char *out; } cases[] = {
+    { "/tmp/escale.db is damaged", "\u2066/tmp/escale.db\u2069 is damaged" },
+    { "قاعدة البيانات /home/amina/escale.db: تالفة",
+      "قاعدة البيانات \u2066/home/amina/escale.db\u2069: تالفة" },
+    { "kept in /a/b.db.", "kept in \u2066/a/b.db\u2069." },
+    { "from «/x/y.db»", "from «\u2066/x/y.db\u2069»" },
+    { "“/x/y.db”.", "“\u2066/x/y.db\u2069”." },
+    { "and/or 1/2 a.b/c", "and/or 1/2 a.b/c" },
+    { "(/mnt/usb)", "(\u2066/mnt/usb\u2069)" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = escale_isolate_paths (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/text/fts-query/hostile", test_fts_query_hostile);
   g_test_add_func ("/text/trigram-query", test_trigram_query);
   g_test_add_func ("/text/trigram-lookup", test_trigram_lookup);
+  g_test_add_func ("/text/isolate-paths", test_isolate_paths);
 
   status = g_test_run ();
   escale_test_cleanup ();

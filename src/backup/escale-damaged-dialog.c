@@ -17,6 +17,7 @@
 #include "escale-backup.h"
 #include "escale-damaged-dialog.h"
 #include "escale-language.h"
+#include "escale-ui-util.h"
 #include "escale-restore.h"
 
 typedef struct
@@ -49,7 +50,9 @@ static char *
 describe (Damaged *damaged)
 {
   g_autofree char *path = escale_isolate (damaged->database_path);
-  g_autofree char *problem = escale_isolate (damaged->problem);
+  g_autofree char *isolated = escale_isolate_paths (damaged->problem);
+  /* The message may begin with a path: its line takes the interface's direction. */
+  g_autofree char *problem = g_strconcat (escale_direction_mark (), isolated, NULL);
   g_autofree char *what = NULL, *when = NULL, *offer = NULL;
   g_autofree char *folder = NULL, *made = NULL;
 

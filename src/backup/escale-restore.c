@@ -21,6 +21,7 @@
 #include "escale-backup.h"
 #include "escale-language.h"
 #include "escale-restore.h"
+#include "escale-ui-util.h"
 #include "escale-session.h"
 
 typedef struct
@@ -59,7 +60,11 @@ message_new (GtkWindow  *parent,
              const char *heading,
              const char *body)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  /* Paths in the messages keep their order in a right-to-left sentence,
+   * which keeps the interface's direction even when a path begins it. */
+  g_autofree char *isolated = escale_isolate_paths (body);
+  g_autofree char *text = g_strconcat (escale_direction_mark (), isolated, NULL);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, text));
 
   gtk_window_set_modal (GTK_WINDOW (dialog), parent != NULL);
   return dialog;

@@ -96,6 +96,55 @@ escale_isolate (const char *text)
   return g_strdup_printf (ESCALE_ISOLATE ("%s"), text);
 }
 
+/* A "/" that starts a word ("and/or", "1/2" and "a.b/c" are not paths). */
+static gboolean
+is_path_start (const char *text,
+               const char *p)
+{
+  return *p == '/' &&
+         (p == text || (!g_ascii_isalnum (p[-1]) && p[-1] != '/' && p[-1] != '.' &&
+                        p[-1] != '_' && p[-1] != '-'));
+}
+
+char *
+escale_isolate_paths (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+
+  while (*p != '\0')
+    {
+      const char *end;
+
+      if (!is_path_start (text, p))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (end = p; *end != '\0' && !g_ascii_isspace (*end); end++)
+        ;
+      /* "…/escale.db:", "…/escale.db." or "«…/escale.db»" end the sentence or
+       * the quote, not the path. */
+      for (gboolean trimmed = TRUE; trimmed && end > p + 1;)
+        {
+          trimmed = TRUE;
+          if (strchr (".,:;)!?\"", end[-1]) != NULL)
+            end--;
+          else if (end - p > 3 && g_str_has_prefix (end - 3, "\u201d"))
+            end -= 3;
+          else if (end - p > 2 && g_str_has_prefix (end - 2, "\u00bb"))
+            end -= 2;
+          else
+            trimmed = FALSE;
+        }
+      g_string_append (out, "\u2066");
+      g_string_append_len (out, p, end - p);
+      g_string_append (out, "\u2069");
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* "pt_BR" → "pt" */
 static char *
 base_code (const char *code)

@@ -31,6 +31,10 @@ G_BEGIN_DECLS
 
 /* @text inside a first-strong isolate; "" for NULL or "". */
 char       *escale_isolate                (const char *text);
+/* @text (a message) with each file path in it, a word that starts with
+ * "/", isolated left-to-right, its trailing punctuation left outside:
+ * "/home/amina/escale.db" stays whole inside an Arabic sentence. */
+char       *escale_isolate_paths          (const char *text);
 
 /* A language's name in that language ("Français" for "fr"); the code
  * itself for a language the table does not know. */
