@@ -1354,6 +1354,34 @@ test_check (void)
                                     "min (id) FROM person)", NULL));
   g_assert_true (escale_store_check (store, problems, &error));
   g_assert_cmpuint (problems->len, >=, 1);
+
+  /* A search index whose segments are gone. */
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (escale_store_exec (store, "DELETE FROM person_search_data WHERE id > 10", NULL));
+  g_assert_true (escale_store_check (store, problems, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (problems, "The search index is damaged",
+                                                   g_str_equal, NULL));
+}
+
+/* Another program holds the write lock longer than the busy timeout: the
+ * check says so, and reports no problem that is not there. */
+static void
+test_check_busy (void)
+{
+  g_autofree char *path = escale_test_tmp_path ("busy.db");
+  g_autoptr(EscaleStore) store = escale_store_open (path, NULL);
+  g_autoptr(EscaleStore) writer = escale_store_open (path, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  escale_test_add_person (store, "Busy", "Bea", NULL);
+  sqlite3_busy_timeout (escale_store_get_db (store), 100);
+  g_assert_true (escale_store_exec (writer, "BEGIN IMMEDIATE", NULL));
+  g_assert_false (escale_store_check (store, problems, &error));
+  g_assert_error (error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_BUSY);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (escale_store_exec (writer, "ROLLBACK", NULL));
 }
 
 static void
@@ -1550,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/store/vocab", test_vocab);
   g_test_add_func ("/store/referents", test_referents);
   g_test_add_func ("/store/batch", test_batch);
+  g_test_add_func ("/store/check-busy", test_check_busy);
 
   status = g_test_run ();
   escale_test_cleanup ();

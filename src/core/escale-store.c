@@ -837,28 +837,46 @@ escale_store_check (EscaleStore  *self,
                     GPtrArray    *problems,
                     GError      **error)
 {
+  g_autoptr(GError) fts_error = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (ESCALE_IS_STORE (self), FALSE);
 
-  if (!collect_check (self, "PRAGMA integrity_check", TRUE, problems, error) ||
-      !collect_check (self, "PRAGMA foreign_key_check", FALSE, problems, error))
+  /* One snapshot, while other programs may be writing: the search
+   * indexes' own check is a write command, so the write lock is taken
+   * (waiting as for any write), and nothing is changed. */
+  if (!escale_store_begin (self, error))
     return FALSE;
-  if (!escale_store_exec (self,
-                          "INSERT INTO person_search (person_search, rank) "
-                          "VALUES ('integrity-check', 0);"
-                          "INSERT INTO person_trigram (person_trigram, rank) "
-                          "VALUES ('integrity-check', 0);", NULL))
-    g_ptr_array_add (problems, g_strdup (_("The search index is damaged")));
-  return collect_check (self,
-                        "SELECT 'person ' || p.file_number || ': no search entry' "
-                        "FROM person p WHERE p.id NOT IN (SELECT rowid FROM person_search)",
-                        FALSE, problems, error) &&
-         collect_check (self,
-                        "SELECT 'person ' || file_number || ': last contact ' || "
-                        "coalesce (last_contact, 'none') || ' instead of ' || coalesce (c, 'none') "
-                        "FROM (SELECT file_number, last_contact, "
-                        ESCALE_LAST_CONTACT_OF ("person.id") " AS c FROM person) "
-                        "WHERE last_contact IS NOT c",
-                        FALSE, problems, error);
+  ok = collect_check (self, "PRAGMA integrity_check", TRUE, problems, error) &&
+       collect_check (self, "PRAGMA foreign_key_check", FALSE, problems, error);
+  if (ok && !escale_store_exec (self,
+                                "INSERT INTO person_search (person_search, rank) "
+                                "VALUES ('integrity-check', 0);"
+                                "INSERT INTO person_trigram (person_trigram, rank) "
+                                "VALUES ('integrity-check', 0);", &fts_error))
+    {
+      if (!g_error_matches (fts_error, ESCALE_STORE_ERROR, ESCALE_STORE_ERROR_DAMAGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&fts_error));
+          ok = FALSE;
+        }
+      else
+        g_ptr_array_add (problems, g_strdup (_("The search index is damaged")));
+    }
+  ok = ok &&
+       collect_check (self,
+                      "SELECT 'person ' || p.file_number || ': no search entry' "
+                      "FROM person p WHERE p.id NOT IN (SELECT rowid FROM person_search)",
+                      FALSE, problems, error) &&
+       collect_check (self,
+                      "SELECT 'person ' || file_number || ': last contact ' || "
+                      "coalesce (last_contact, 'none') || ' instead of ' || coalesce (c, 'none') "
+                      "FROM (SELECT file_number, last_contact, "
+                      ESCALE_LAST_CONTACT_OF ("person.id") " AS c FROM person) "
+                      "WHERE last_contact IS NOT c",
+                      FALSE, problems, error);
+  escale_store_rollback (self);
+  return ok;
 }
 
 char *
