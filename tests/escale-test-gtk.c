@@ -177,14 +177,22 @@ escale_test_find_shortcut (GtkWidget           *widget,
 AdwMessageDialog *
 escale_test_find_message_dialog (void)
 {
+  GtkWidget *dialog = escale_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+}
+
+GtkWidget *
+escale_test_find_toplevel (GType type)
+{
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
     }
   return NULL;
 }

@@ -38,6 +38,8 @@ GtkShortcut      *escale_test_find_shortcut       (GtkWidget           *widget,
                                                    GtkPropagationPhase *phase);
 /* The message dialog shown, if any. */
 AdwMessageDialog *escale_test_find_message_dialog (void);
+/* The first visible toplevel window of @type, if any. */
+GtkWidget        *escale_test_find_toplevel       (GType                type);
 
 /* The finders take any widget as @root (a gpointer, to spare the casts).
  * Depth first, the first descendant of @root (or @root) of @type for which

@@ -126,35 +126,12 @@ type_into (EscaleFormDialog *dialog,
   gtk_editable_set_text (GTK_EDITABLE (escale_form_dialog_get_field (dialog, field)), text);
 }
 
-static gboolean
-is_window_of_type (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-/* The toplevel window of @type shown, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (is_window_of_type (window, GSIZE_TO_POINTER (type)) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static void
 destroy_toplevels (GType type)
 {
   GtkWidget *window;
 
-  while ((window = find_toplevel (type)) != NULL)
+  while ((window = escale_test_find_toplevel (type)) != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
   spin ();
 }
@@ -796,7 +773,7 @@ test_volunteer_window (Fixture       *fixture,
   /* No audit log, no erasure, no export: the actions do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL);
   spin ();
-  g_assert_null (find_toplevel (ESCALE_TYPE_AUDIT_WINDOW));
+  g_assert_null (escale_test_find_toplevel (ESCALE_TYPE_AUDIT_WINDOW));
   view = open_person (window, id);
   gtk_widget_activate_action (view, "person.erase", NULL);
   spin ();
@@ -847,7 +824,7 @@ test_admin_window (Fixture       *fixture,
   g_assert_true (page_visible (escale_window_get_reports_page (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL);
   spin ();
-  g_assert_nonnull (find_toplevel (ESCALE_TYPE_AUDIT_WINDOW));
+  g_assert_nonnull (escale_test_find_toplevel (ESCALE_TYPE_AUDIT_WINDOW));
   destroy_toplevels (ESCALE_TYPE_AUDIT_WINDOW);
   gtk_window_destroy (GTK_WINDOW (window));
 }

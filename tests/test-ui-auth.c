@@ -88,26 +88,10 @@ add_account (EscaleStore *store,
   return id;
 }
 
-/* The first window of @type shown, if any. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static EscaleWindow *
 shown_window (void)
 {
-  return (EscaleWindow *) find_toplevel (ESCALE_TYPE_WINDOW);
+  return (EscaleWindow *) escale_test_find_toplevel (ESCALE_TYPE_WINDOW);
 }
 
 static const char *
@@ -449,7 +433,7 @@ test_idle_lock (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
   spin ();
-  preferences = find_toplevel (ESCALE_TYPE_PREFERENCES_WINDOW);
+  preferences = escale_test_find_toplevel (ESCALE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_widget_get_visible (preferences));
 

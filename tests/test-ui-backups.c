@@ -158,26 +158,10 @@ add_account (EscaleStore *store,
   return id;
 }
 
-/* The first visible window of @type, if any. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 sign_in_shown (gpointer data)
 {
-  GtkWidget *window = find_toplevel (ESCALE_TYPE_SIGN_IN_WINDOW);
+  GtkWidget *window = escale_test_find_toplevel (ESCALE_TYPE_SIGN_IN_WINDOW);
 
   (void) data;
   return window != NULL &&
@@ -191,11 +175,11 @@ sign_in (void)
   GtkWidget *window;
 
   wait_until (sign_in_shown, NULL);
-  window = find_toplevel (ESCALE_TYPE_SIGN_IN_WINDOW);
+  window = escale_test_find_toplevel (ESCALE_TYPE_SIGN_IN_WINDOW);
   escale_test_type (window, "Login", "claire");
   escale_test_type (window, "Password", PASSWORD);
   escale_test_click (window, "_Sign In");
-  window = find_toplevel (ESCALE_TYPE_WINDOW);
+  window = escale_test_find_toplevel (ESCALE_TYPE_WINDOW);
   g_assert_nonnull (window);
   return ESCALE_WINDOW (window);
 }
@@ -467,7 +451,7 @@ test_restore (Fixture       *fixture,
   store = escale_window_get_store (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   spin ();
-  page = backups_page (find_toplevel (ESCALE_TYPE_PREFERENCES_WINDOW));
+  page = backups_page (escale_test_find_toplevel (ESCALE_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (page);
   back_up_now (page, store);
   backup = only_backup (fixture);
@@ -483,7 +467,7 @@ test_restore (Fixture       *fixture,
   saved = find_file (dirname, "before-restore");
   g_assert_nonnull (saved);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved));
-  g_assert_null (find_toplevel (ESCALE_TYPE_WINDOW));
+  g_assert_null (escale_test_find_toplevel (ESCALE_TYPE_WINDOW));
   g_assert_cmpint (count_family (fixture->path, "Petrov"), ==, 0);
   g_assert_cmpint (count_family (fixture->path, "Haddad"), ==, 1);
   g_assert_cmpint (count_family (saved, "Petrov"), ==, 1);
